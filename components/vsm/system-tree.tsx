@@ -1,0 +1,54 @@
+import { FunctionBadges } from "@/components/vsm/function-badges";
+import type { OverviewSystem } from "@/lib/model/queries";
+import type { TreeNode } from "@/lib/model/system-tree";
+
+/** The recursion as nested lists: each system, then its S1 units indented beneath it. */
+export function SystemTree({ nodes, label }: { nodes: TreeNode<OverviewSystem>[]; label?: string }) {
+  return (
+    <ul aria-label={label} className={label ? "space-y-1" : "border-line ml-4 space-y-1 border-l pl-3"}>
+      {nodes.map((node) => (
+        <li key={node.id}>
+          <SystemRow system={node} />
+          {node.units.length > 0 ? <SystemTree nodes={node.units} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SystemRow({ system }: { system: TreeNode<OverviewSystem> }) {
+  return (
+    <article
+      aria-label={system.name}
+      className="bg-surface border-line flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border px-3 py-2"
+    >
+      <div className="min-w-48 flex-1">
+        <h3 className="text-sm font-semibold">
+          {system.name}
+          <span className="text-muted ml-2 text-xs font-normal">level {system.level}</span>
+        </h3>
+        <p className="text-muted font-mono text-xs">{system.path}</p>
+        {system.purpose ? <p className="text-muted mt-0.5 text-xs">{system.purpose}</p> : null}
+      </div>
+      <dl className="text-muted flex gap-4 text-xs">
+        <div>
+          <dt className="sr-only">Owner</dt>
+          <dd>{system.owner ?? <span className="text-missing">no owner</span>}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">Indicators</dt>
+          <dd>
+            {system.indicatorCount} indicator{system.indicatorCount === 1 ? "" : "s"}
+          </dd>
+        </div>
+        <div>
+          <dt className="sr-only">S1 units</dt>
+          <dd>
+            {system.units.length} unit{system.units.length === 1 ? "" : "s"}
+          </dd>
+        </div>
+      </dl>
+      <FunctionBadges functions={system.functions} />
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Runs once when a server instance starts: validates the environment (a bad variable stops the
+ * server with a message naming it) and migrates the database before the first request, seeding
+ * the example model on the very first start. If the database is unreachable the server still
+ * starts, /api/ready answers 503, and the next request that needs data retries.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getEnv } = await import("@/lib/env");
+  getEnv();
+  const { log } = await import("@/lib/log");
+  const { getDatabase } = await import("@/lib/db");
+  try {
+    const db = await getDatabase();
+    log.info({ database: db.location }, "database ready");
+  } catch (error) {
+    log.error({ err: error }, "database not ready at start; /api/ready reports why");
+  }
+}
+
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("@/lib/log");
+  log.error(
+    { err: error, path: request.path, method: request.method, requestId: request.headers["x-request-id"] },
+    "request error",
+  );
+}

@@ -1,0 +1,58 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { EnvError, parseEnv } from "@/lib/env";
+
+// The same .env files `next start` reads, so scripts and server agree on configuration.
+nextEnv.loadEnvConfig(process.cwd());
+
+/**
+ * `npm start`: the one command that gets a console running. Validates the environment, builds
+ * the app when the build is missing or older than the sources, then serves it with `next start`.
+ * The server migrates the database (and seeds the example on a fresh one) as it boots.
+ */
+
+const SOURCES = ["app", "components", "lib", "public", "prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
+const BUILD_ID = path.join(".next", "BUILD_ID");
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
+}
+
+function buildIsCurrent(): boolean {
+  if (!existsSync(BUILD_ID)) return false;
+  const built = statSync(BUILD_ID).mtimeMs;
+  return SOURCES.every((source) => newestMtime(source) <= built);
+}
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+}
+
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Next's own entry point, run by this Node directly (not through npx) so that stopping this
+// script stops the server too.
+const NEXT = path.join("node_modules", "next", "dist", "bin", "next");
+if (!buildIsCurrent()) {
+  console.log("Building the console (first start, or the sources changed)…");
+  const build = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: childEnv });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+console.log(
+  `Starting VSM Console on http://localhost:${port} with ${
+    env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${env.VSM_DATA_DIR}/pglite`
+  }…`,
+);
+const server = spawn(process.execPath, [NEXT, "start", "-p", port], { stdio: "inherit", env: childEnv });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,40 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { prepareDatabase } from "@/lib/store/bootstrap";
+import { openDatabase, type Database } from "@/lib/store/database";
+
+/**
+ * The server's one database handle, opened on first use and kept on globalThis so Next's module
+ * reloading in development does not open a second PGlite on the same folder. Preparation
+ * (migrations, first-start seed) is retried on the next call if it failed, e.g. because
+ * PostgreSQL was not up yet.
+ */
+const holder = globalThis as typeof globalThis & {
+  vsmDatabase?: Database;
+  vsmPrepared?: Promise<Database>;
+};
+
+export function getOpenDatabase(): Database {
+  holder.vsmDatabase ??= openDatabase(getEnv());
+  return holder.vsmDatabase;
+}
+
+export function getDatabase(): Promise<Database> {
+  if (!holder.vsmPrepared) {
+    const db = getOpenDatabase();
+    holder.vsmPrepared = prepareDatabase(db, getEnv(), log.child({ concern: "database" })).then(
+      () => db,
+      (error: unknown) => {
+        holder.vsmPrepared = undefined;
+        throw error;
+      },
+    );
+  }
+  return holder.vsmPrepared;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("applies defaults when nothing is set: the embedded database seeded with the SaaS example", () => {
+    expect(parseEnv({})).toEqual({
+      VSM_DATA_DIR: ".data",
+      VSM_SEED_EXAMPLE: "saas",
+      LOG_LEVEL: "info",
+      NODE_ENV: "development",
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a PostgreSQL URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/vsm" }).DATABASE_URL).toBe(
+      "postgresql://postgres@127.0.0.1:5432/vsm",
+    );
+  });
+
+  it("names every bad variable in one error", () => {
+    let caught: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://root@localhost/x", LOG_LEVEL: "loud", VSM_SEED_EXAMPLE: "banking" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    const problems = (caught as EnvError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^DATABASE_URL: must be a PostgreSQL URL/);
+    expect(problems.some((p) => p.startsWith("LOG_LEVEL: "))).toBe(true);
+    expect(problems.some((p) => p.startsWith("VSM_SEED_EXAMPLE: "))).toBe(true);
+    expect((caught as EnvError).message).toContain("Invalid environment:\n  - DATABASE_URL");
+  });
+});

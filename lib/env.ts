@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the console reads, validated once at boot. A bad value stops the
+ * process with one line per variable, naming it, instead of failing later somewhere deep.
+ */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+      message: "must be a PostgreSQL URL such as postgresql://user@127.0.0.1:5432/vsm",
+    })
+    .optional(),
+  VSM_DATA_DIR: z.string().trim().min(1).default(".data"),
+  VSM_SEED_EXAMPLE: z.enum(["saas", "cybersyn", "none"]).default("saas"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a variable map; empty strings count as unset, as in most shells' `VAR=` usage. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+  );
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Logger } from "pino";
+import type { Env } from "@/lib/env";
+import { importModel } from "@/lib/model/import-model";
+import { loadExample } from "@/lib/model/examples";
+import type { Database } from "@/lib/store/database";
+import { applyMigrations, readMigrations } from "@/lib/store/migrate";
+
+export interface PrepareResult {
+  migrationsApplied: string[];
+  seeded: string | null;
+}
+
+/**
+ * Brings a database up to date at start: applies pending migrations and, on the very first start
+ * (every migration applied just now, so the database was empty), imports the example model chosen
+ * by VSM_SEED_EXAMPLE. A second start applies nothing and seeds nothing.
+ */
+export async function prepareDatabase(
+  db: Database,
+  env: Pick<Env, "VSM_SEED_EXAMPLE">,
+  log: Logger,
+): Promise<PrepareResult> {
+  const migrations = await readMigrations();
+  const migrationsApplied = await applyMigrations(db.sql, migrations);
+  if (migrationsApplied.length > 0) log.info({ migrations: migrationsApplied }, "migrations applied");
+  const firstStart = migrations.length > 0 && migrationsApplied.length === migrations.length;
+  if (!firstStart || env.VSM_SEED_EXAMPLE === "none") return { migrationsApplied, seeded: null };
+  const summary = await importModel(db.prisma, await loadExample(env.VSM_SEED_EXAMPLE));
+  log.info({ example: env.VSM_SEED_EXAMPLE, ...summary }, "example model seeded on first start");
+  return { migrationsApplied, seeded: env.VSM_SEED_EXAMPLE };
+}

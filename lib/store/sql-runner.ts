@@ -1,0 +1,64 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type { Pool } from "pg";
+
+/**
+ * The few raw-SQL operations the migration runner and readiness check need, over either
+ * database. `exec` runs a multi-statement script; `query` runs one parameterised statement.
+ */
+export interface SqlRunner {
+  exec(script: string): Promise<void>;
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs `work` on one connection inside BEGIN/COMMIT, rolling back if it throws. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export function pgliteRunner(db: Pick<PGlite, "exec" | "query" | "transaction">): SqlRunner {
+  return {
+    async exec(script) {
+      await db.exec(script);
+    },
+    async query<Row extends Record<string, unknown>>(text: string, params: unknown[] = []) {
+      return (await db.query<Row>(text, params)).rows;
+    },
+    transaction(work) {
+      return db.transaction((tx) =>
+        work({
+          exec: async (script) => void (await tx.exec(script)),
+          query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+            (await tx.query<Row>(text, params)).rows,
+          transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+        }),
+      );
+    },
+  };
+}
+
+export function pgPoolRunner(pool: Pool): SqlRunner {
+  return {
+    async exec(script) {
+      await pool.query(script);
+    },
+    async query<Row extends Record<string, unknown>>(text: string, params: unknown[] = []) {
+      return (await pool.query<Row>(text, params)).rows;
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({
+          exec: async (script) => void (await client.query(script)),
+          query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+            (await client.query<Row>(text, params)).rows,
+          transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

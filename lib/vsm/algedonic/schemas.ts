@@ -1,0 +1,251 @@
+import { z } from "zod";
+import { REGIMES, type Band, type Regime, type Valence } from "@/lib/vsm/types";
+
+/**
+ * Every algedonic schema, defined once (DESIGN.md §3.3): the pipeline and the store parse signals
+ * and deadlines back from JSON with them, and route handlers and server actions validate operator
+ * events and silences with them. The types below are inferred, never written twice.
+ */
+
+export const SIGNAL_STATES = ["provisional", "open", "acknowledged", "escalated", "remedied", "resolved", "retracted"] as const;
+export type SignalState = (typeof SIGNAL_STATES)[number];
+
+const millis = z.number().int();
+const text = z.string().trim().min(1).max(2000);
+const valence = z.enum(["pain", "pleasure"]) satisfies z.ZodType<Valence>;
+const band = z.enum(["normal", "alert", "crisis"]) satisfies z.ZodType<Band>;
+const probability = z.number().min(0).max(1);
+
+/** Slash-separated slugs, as in the model file: the root has one segment, level n has n + 1. */
+export const unitPathSchema = z
+  .string()
+  .max(1024)
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})*$/, { message: "expected a unit path such as acme/ops/payments" });
+
+/** Who or what caused a transition: a user, or a part of the system (filter, clock, rules). */
+export const actorSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("user"), id: z.string().min(1).max(200) }).strict(),
+  z.object({ type: z.literal("system"), component: z.string().min(1).max(64) }).strict(),
+]);
+export type Actor = z.infer<typeof actorSchema>;
+
+/** The filter's regime probabilities at the moment of a transition, kept for the audit trail. */
+export const probabilitiesSchema = z
+  .object({ steady: probability, step: probability, slope: probability, transient: probability })
+  .strict() satisfies z.ZodType<Record<Regime, number>>;
+export type RegimeProbabilities = z.infer<typeof probabilitiesSchema>;
+
+export const TIMELINE_KINDS = [
+  "raised",
+  "confirmed",
+  "retracted",
+  "acknowledged",
+  "extended",
+  "escalated",
+  "overdue",
+  "band-changed",
+  "remedied",
+  "resolved",
+  "noted",
+] as const;
+
+export const timelineEntrySchema = z
+  .object({
+    seq: z.number().int().min(0),
+    at: millis,
+    actor: actorSchema,
+    kind: z.enum(TIMELINE_KINDS),
+    from: z.enum(SIGNAL_STATES).nullable(),
+    to: z.enum(SIGNAL_STATES),
+    /** The holder level after the transition. */
+    level: z.number().int().min(0),
+    reason: z.string(),
+    probabilities: probabilitiesSchema.optional(),
+  })
+  .strict();
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+const ackSchema = z
+  .object({
+    by: actorSchema,
+    at: millis,
+    /** When the acknowledger expects the remedy; informs, and may extend the allowance once. */
+    eta: millis.nullable(),
+    /** The escalation time before and after this level's single extension, once used. */
+    extension: z.object({ from: millis, to: millis }).strict().nullable(),
+  })
+  .strict();
+export type Acknowledgement = z.infer<typeof ackSchema>;
+
+export const signalSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    unitPath: unitPathSchema,
+    /** Recursion level n of the owner unit (root = 0). */
+    level: z.number().int().min(0),
+    indicator: z.string().min(1).max(200),
+    kind: z.string().min(1).max(64),
+    valence,
+    /** The worst band seen: a signal that reached crisis stays a crisis signal. */
+    band,
+    state: z.enum(SIGNAL_STATES),
+    /** The level that currently holds the signal on the escalation ladder; only ever decreases. */
+    holderLevel: z.number().int().min(0),
+    raisedAt: millis,
+    deadlines: z.object({ escalateAt: millis.nullable(), repeatAt: millis.nullable() }).strict(),
+    /** The current holder's acknowledgement; a fresh holder starts unacknowledged. */
+    ack: ackSchema.nullable(),
+    /** When the crisis bypass notified the root's S5 directly. */
+    bypassedAt: millis.nullable(),
+    /** Consecutive steady, normal-band periods toward remedy. */
+    remedyStreak: z.number().int().min(0),
+    closedAt: millis.nullable(),
+    timeline: z.array(timelineEntrySchema),
+  })
+  .strict();
+export type Signal = z.infer<typeof signalSchema>;
+
+export const raiseInputSchema = z
+  .object({
+    id: signalSchema.shape.id,
+    unitPath: unitPathSchema,
+    indicator: signalSchema.shape.indicator,
+    kind: signalSchema.shape.kind,
+    valence,
+    band,
+    /** A step or slope awaiting the filter's confirmation one period later (DESIGN.md §3.2). */
+    provisional: z.boolean().default(false),
+    actor: actorSchema,
+    reason: text,
+    probabilities: probabilitiesSchema.optional(),
+  })
+  .strict();
+export type RaiseInput = z.input<typeof raiseInputSchema>;
+
+export const signalDeadlineSchema = z
+  .object({
+    kind: z.enum(["escalate", "repeat"]),
+    signalId: signalSchema.shape.id,
+    at: millis,
+    /** The holder level it was scheduled for, so a deadline from an earlier rung never acts. */
+    level: z.number().int().min(0),
+  })
+  .strict();
+export type SignalDeadline = z.infer<typeof signalDeadlineSchema>;
+
+export const signalEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("confirm"), actor: actorSchema, reason: text.optional(), probabilities: probabilitiesSchema.optional() }).strict(),
+  z.object({ type: z.literal("retract"), actor: actorSchema, reason: text.optional(), probabilities: probabilitiesSchema.optional() }).strict(),
+  z.object({ type: z.literal("acknowledge"), actor: actorSchema, eta: millis.optional(), note: text.optional() }).strict(),
+  z.object({ type: z.literal("extend"), actor: actorSchema, eta: millis, reason: text.optional() }).strict(),
+  z
+    .object({
+      type: z.literal("observe"),
+      actor: actorSchema,
+      regime: z.enum(REGIMES),
+      band,
+      probabilities: probabilitiesSchema.optional(),
+    })
+    .strict(),
+  // The domain re-checks the reason, so an unparsed caller gets a typed error rather than a throw.
+  z.object({ type: z.literal("resolve"), actor: actorSchema, reason: text }).strict(),
+  z.object({ type: z.literal("note"), actor: actorSchema, text }).strict(),
+  z.object({ type: z.literal("deadline"), deadline: signalDeadlineSchema }).strict(),
+]);
+export type SignalEvent = z.infer<typeof signalEventSchema>;
+export type SignalEventType = SignalEvent["type"];
+
+export const notificationTargetSchema = z.object({ level: z.number().int().min(0), unitPath: unitPathSchema }).strict();
+export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
+
+export const NOTIFICATION_REASONS = ["raised", "escalated", "bypass", "overdue", "repeat", "closed"] as const;
+
+export const notificationSchema = z
+  .object({
+    signalId: signalSchema.shape.id,
+    groupKey: z.string(),
+    at: millis,
+    reason: z.enum(NOTIFICATION_REASONS),
+    /** "ladder": the current holder; "bypass": the root's S5, reached directly by a crisis. */
+    route: z.enum(["ladder", "bypass"]),
+    target: notificationTargetSchema,
+    /** Only pain pages; pleasure travels the same ladder as information. */
+    page: z.boolean(),
+    valence,
+    band,
+    state: z.enum(SIGNAL_STATES),
+  })
+  .strict();
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const MATCH_FIELDS = ["kind", "valence", "indicator", "band"] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** Every given field must match; a unit path matches exactly or, with scope "subtree", its descendants too. */
+export const signalMatcherSchema = z
+  .object({
+    unitPath: unitPathSchema.optional(),
+    scope: z.enum(["exact", "subtree"]).default("exact"),
+    kind: signalSchema.shape.kind.optional(),
+    valence: valence.optional(),
+    indicator: signalSchema.shape.indicator.optional(),
+    band: band.optional(),
+  })
+  .strict();
+export type SignalMatcher = z.input<typeof signalMatcherSchema>;
+
+export const silenceSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    matcher: signalMatcherSchema.refine((m) => m.unitPath !== undefined || MATCH_FIELDS.some((f) => m[f] !== undefined), {
+      message: "a silence must match on at least one field; silencing everything hides every signal",
+    }),
+    startsAt: millis,
+    endsAt: millis,
+    reason: text,
+    createdBy: z.string().min(1).max(200),
+    createdAt: millis,
+  })
+  .strict()
+  .refine((s) => s.endsAt > s.startsAt, { message: "a silence must end after it starts", path: ["endsAt"] });
+export type Silence = z.infer<typeof silenceSchema>;
+
+/**
+ * Alertmanager's inhibit rule, on the recursion: an active source signal at a containing system
+ * hides target signals below it that agree with it on every `equal` field.
+ */
+export const inhibitionRuleSchema = z
+  .object({
+    source: signalMatcherSchema.default({ scope: "exact" }),
+    target: signalMatcherSchema.default({ scope: "exact" }),
+    // Valence by default too: good news at the top must not hide bad news below.
+    equal: z.array(z.enum(MATCH_FIELDS)).default(["kind", "valence"]),
+  })
+  .strict();
+export type InhibitionRule = z.infer<typeof inhibitionRuleSchema>;
+
+export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [inhibitionRuleSchema.parse({})];
+
+/** When a notification group's pending notifications go out together (Alertmanager's group_wait). */
+export const flushDeadlineSchema = z.object({ kind: z.literal("flush"), groupId: z.string().min(1), at: millis }).strict();
+export type FlushDeadline = z.infer<typeof flushDeadlineSchema>;
+
+/** Every durable timer the algedonic core asks for; a database stores them as rows. */
+export const deadlineSchema = z.discriminatedUnion("kind", [signalDeadlineSchema, flushDeadlineSchema]);
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+/** Notifications to one target for one signal group, held until the group flushes. */
+export const notificationGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    groupKey: z.string().min(1),
+    target: notificationTargetSchema,
+    pending: z.array(notificationSchema),
+    flushAt: millis,
+  })
+  .strict();
+export type NotificationGroup = z.infer<typeof notificationGroupSchema>;
+
+/** Groups waiting to flush, by id; a flushed group leaves the outbox. */
+export const outboxSchema = z.record(z.string(), notificationGroupSchema);
+export type Outbox = z.infer<typeof outboxSchema>;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { tokenize, type Token } from "@/lib/vsm/rules/lexer";
+import { SyntaxFailure } from "@/lib/vsm/rules/syntax-error";
+import { HOUR, MINUTE } from "@/lib/vsm/types";
+
+const kinds = (source: string) =>
+  tokenize(source).map((t: Token) => ("value" in t ? `${t.kind}:${String(t.value)}` : "segments" in t ? `field:${t.segments.join("|")}` : t.kind));
+
+function failure(source: string) {
+  try {
+    tokenize(source);
+  } catch (error) {
+    if (error instanceof SyntaxFailure) return error.error;
+    throw error;
+  }
+  throw new Error(`"${source}" lexed without error`);
+}
+
+describe("tokenize", () => {
+  it("reads fields, keywords, literals, operators and parentheses with their spans", () => {
+    expect(kinds('labels.severity = "critical" and not (n >= -2.5e3)')).toEqual([
+      "field:labels|severity",
+      "op:=",
+      "string:critical",
+      "keyword:and",
+      "keyword:not",
+      "(",
+      "field:n",
+      "op:>=",
+      "number:-2500",
+      ")",
+      "eof",
+    ]);
+    expect(tokenize("a != 1")[1]).toEqual({ kind: "op", value: "!=", start: 2, end: 4 });
+    expect(kinds("a<1 b<=2 c>3 d=4")).toContain("op:<=");
+    expect(kinds("a<1")).toEqual(["field:a", "op:<", "number:1", "eof"]);
+  });
+
+  it("reads durations in ms, s, m, h and d", () => {
+    expect(kinds("500ms 90s 5m 2h 1d")).toEqual(["duration:500", "duration:90000", `duration:${5 * MINUTE}`, `duration:${2 * HOUR}`, "duration:86400000", "eof"]);
+  });
+
+  it("reads path segments that are digits, hyphenated or quoted with backticks", () => {
+    expect(kinds("items.0.name labels.5xx-rate `app.kubernetes.io/name` a.`b\\`c`")).toEqual([
+      "field:items|0|name",
+      "field:labels|5xx-rate",
+      "field:app.kubernetes.io/name",
+      "field:a|b`c",
+      "eof",
+    ]);
+    expect(kinds("count.x `and` not.y")).toEqual(["field:count|x", "field:and", "field:not|y", "eof"]);
+    expect(kinds("`line\\nbreak\\u0041`")).toEqual(["field:line\nbreakA", "eof"]);
+  });
+
+  it("reads string escapes in either quote, and skips comments", () => {
+    expect(kinds(`'it\\'s' "a\\"b\\\\c\\n\\t\\u00e9\\/\\b\\f\\r" # a comment\n true`)).toEqual([
+      "string:it's",
+      'string:a"b\\c\n\té/\b\f\r',
+      "keyword:true",
+      "eof",
+    ]);
+  });
+
+  it("locates what it cannot read and says what to write instead", () => {
+    expect(failure('a = "open')).toMatchObject({
+      offset: 9,
+      line: 1,
+      column: 10,
+      expected: ['"'],
+      found: "end of input",
+      message: 'line 1, column 10: expected " but found end of input (the string opened at line 1, column 5 is not closed)',
+    });
+    expect(failure("a = 1 and\nb = 'x\nc")).toMatchObject({ line: 2, column: 7, found: "end of line" });
+    expect(failure("a == 1").message).toBe('line 1, column 3: unexpected "==" (equality is written "=")');
+    expect(failure("a = 1 && b = 2").message).toBe('line 1, column 7: unexpected "&&" (write "and")');
+    expect(failure("a = 1 || b = 2").message).toContain('(write "or")');
+    expect(failure("!a").message).toBe('line 1, column 1: unexpected "!" (write "!=" or "not")');
+    expect(failure("a = @").message).toBe('line 1, column 5: unexpected "@"');
+    expect(failure('a = "\\x"').message).toBe('line 1, column 6: unexpected "\\x" (not an escape in a string)');
+    expect(failure('a = "\\u12"').found).toBe('"\\u"');
+    expect(failure("`a\\x`").message).toContain("not an escape in a quoted field name");
+    expect(failure("labels. = 1")).toMatchObject({ offset: 7, expected: ["a field name"], found: '" "' });
+    expect(failure("labels.")).toMatchObject({ found: "end of input" });
+  });
+
+  it("rejects numbers run into letters and durations that are not whole", () => {
+    const note = "a duration is a whole number followed by ms, s, m, h or d, e.g. 90s";
+    expect(failure("within 5x").message).toBe(`line 1, column 8: unexpected "5x" (${note})`);
+    expect(failure("within 1.5m").found).toBe('"1.5m"');
+    expect(failure("within 1e3s").found).toBe('"1e3s"');
+    expect(failure("within -5m").found).toBe('"-5m"');
+    expect(failure("within 99999999999999d").message).toContain("duration too long");
+    expect(failure("a > 1e999").message).toBe('line 1, column 5: unexpected "1e999" (number too large)');
+  });
+});

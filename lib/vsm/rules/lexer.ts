@@ -1,0 +1,154 @@
+import type { CompareOp } from "@/lib/vsm/rules/ast";
+import { unitMillis } from "@/lib/vsm/rules/duration";
+import { locate, syntaxError } from "@/lib/vsm/rules/syntax-error";
+
+export const KEYWORDS = ["and", "or", "not", "exists", "count", "then", "within", "true", "false"] as const;
+export type Keyword = (typeof KEYWORDS)[number];
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Token = Span &
+  (
+    | { readonly kind: "field"; readonly segments: string[] }
+    | { readonly kind: "keyword"; readonly value: Keyword }
+    | { readonly kind: "string"; readonly value: string }
+    | { readonly kind: "number"; readonly value: number }
+    | { readonly kind: "duration"; readonly value: number }
+    | { readonly kind: "op"; readonly value: CompareOp }
+    | { readonly kind: "(" | ")" | "eof" }
+  );
+
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_PART = /[A-Za-z0-9_-]/;
+const DIGIT = /[0-9]/;
+/** JSON's escapes, plus \' so single-quoted strings can hold a quote; \uXXXX is read separately. */
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const FIELD_ESCAPES: Readonly<Record<string, string>> = { ...ESCAPES, "`": "`" };
+
+/** Splits a rule into tokens; throws SyntaxFailure at the first character that fits no token. */
+export function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const at = (k: number) => source[k] ?? "";
+  const fail = (offset: number, expected: string[], found: string, note?: string) => syntaxError(source, offset, expected, found, note);
+
+  const readWhile = (pattern: RegExp) => {
+    const start = i;
+    while (pattern.test(at(i))) i += 1;
+    return source.slice(start, i);
+  };
+
+  const readQuoted = (quote: string, escapes: Readonly<Record<string, string>>, what: string): string => {
+    const start = i;
+    i += 1;
+    let value = "";
+    for (;;) {
+      const char = at(i);
+      if (char === "" || char === "\n") {
+        const opened = locate(source, start);
+        throw fail(i, [quote], describeChar(char), `the ${what} opened at line ${opened.line}, column ${opened.column} is not closed`);
+      }
+      i += 1;
+      if (char === quote) return value;
+      if (char !== "\\") {
+        value += char;
+        continue;
+      }
+      const escape = at(i);
+      if (escape === "u" && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 1, i + 5))) {
+        value += String.fromCharCode(parseInt(source.slice(i + 1, i + 5), 16));
+        i += 5;
+      } else if (Object.hasOwn(escapes, escape)) {
+        value += escapes[escape];
+        i += 1;
+      } else throw fail(i - 1, [], `"\\${escape}"`, `not an escape in a ${what}`);
+    }
+  };
+
+  // After the first segment (which starts like an identifier), a segment may also start with a
+  // digit, so that array elements and keys such as `5xx` need no quotes.
+  const readSegment = (): string =>
+    at(i) === "`" ? readQuoted("`", FIELD_ESCAPES, "quoted field name") : readWhile(IDENT_PART);
+
+  const readNumber = (start: number): Token => {
+    i = start + (at(start) === "-" ? 1 : 0);
+    readWhile(DIGIT);
+    let fractional = false;
+    if (at(i) === "." && DIGIT.test(at(i + 1))) {
+      fractional = true;
+      i += 1;
+      readWhile(DIGIT);
+    }
+    if (/[eE]/.test(at(i)) && /^[eE][-+]?[0-9]/.test(source.slice(i, i + 3))) {
+      fractional = true;
+      i += /[-+]/.test(at(i + 1)) ? 2 : 1;
+      readWhile(DIGIT);
+    }
+    const numberText = source.slice(start, i);
+    if (!IDENT_START.test(at(i))) {
+      const value = Number(numberText);
+      if (!Number.isFinite(value)) throw fail(start, [], `"${numberText}"`, "number too large");
+      return { kind: "number", value, start, end: i };
+    }
+    const suffix = readWhile(IDENT_PART);
+    const unit = unitMillis(suffix);
+    if (unit === undefined || fractional || numberText.startsWith("-"))
+      throw fail(start, [], `"${numberText}${suffix}"`, "a duration is a whole number followed by ms, s, m, h or d, e.g. 90s");
+    const value = Number(numberText) * unit;
+    if (!Number.isSafeInteger(value)) throw fail(start, [], `"${numberText}${suffix}"`, "duration too long");
+    return { kind: "duration", value, start, end: i };
+  };
+
+  while (i < source.length) {
+    const char = at(i);
+    const start = i;
+    if (/\s/.test(char)) {
+      i += 1;
+    } else if (char === "#") {
+      while (i < source.length && at(i) !== "\n") i += 1;
+    } else if (char === "(" || char === ")") {
+      i += 1;
+      tokens.push({ kind: char, start, end: i });
+    } else if (char === '"' || char === "'") {
+      const value = readQuoted(char, ESCAPES, "string");
+      tokens.push({ kind: "string", value, start, end: i });
+    } else if (DIGIT.test(char) || (char === "-" && DIGIT.test(at(i + 1)))) {
+      tokens.push(readNumber(start));
+    } else if (IDENT_START.test(char) || char === "`") {
+      const segments = [readSegment()];
+      while (at(i) === ".") {
+        if (!IDENT_PART.test(at(i + 1)) && at(i + 1) !== "`") throw fail(i + 1, ["a field name"], describeChar(at(i + 1)), "after '.' in a field path");
+        i += 1;
+        segments.push(readSegment());
+      }
+      const bare = source.slice(start, i);
+      const keyword = KEYWORDS.find((k) => k === bare);
+      tokens.push(keyword ? { kind: "keyword", value: keyword, start, end: i } : { kind: "field", segments, start, end: i });
+    } else {
+      tokens.push(readOperator(source, start, fail));
+      i = tokens.at(-1)!.end;
+    }
+  }
+  tokens.push({ kind: "eof", start: source.length, end: source.length });
+  return tokens;
+}
+
+export function describeChar(char: string): string {
+  return char === "" ? "end of input" : char === "\n" ? "end of line" : JSON.stringify(char);
+}
+
+type Fail = (offset: number, expected: string[], found: string, note?: string) => Error;
+
+function readOperator(source: string, start: number, fail: Fail): Token {
+  const two = source.slice(start, start + 2);
+  if (two === "!=" || two === ">=" || two === "<=") return { kind: "op", value: two, start, end: start + 2 };
+  if (two === "==") throw fail(start, [], '"=="', 'equality is written "="');
+  if (two === "&&" || two === "||") throw fail(start, [], JSON.stringify(two), `write "${two === "&&" ? "and" : "or"}"`);
+  const char = source[start]!;
+  if (char === "=" || char === ">" || char === "<") return { kind: "op", value: char, start, end: start + 1 };
+  if (char === "!") throw fail(start, [], '"!"', 'write "!=" or "not"');
+  throw fail(start, [], describeChar(char));
+}

@@ -1,0 +1,196 @@
+import type { CompareOp, Expr, FieldPath, Literal } from "@/lib/vsm/rules/ast";
+import { KEYWORDS, tokenize, type Keyword, type Token } from "@/lib/vsm/rules/lexer";
+import { SyntaxFailure, syntaxError, type RuleSyntaxError } from "@/lib/vsm/rules/syntax-error";
+
+export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: RuleSyntaxError };
+
+const OPERATORS = ['"="', '"!="', '">"', '">="', '"<"', '"<="'];
+const DURATION = "a duration such as 5m";
+/** Deeper nesting of parentheses, not and count is refused rather than risking the call stack. */
+export const MAX_NESTING = 64;
+
+/**
+ * Parses a rule expression (grammar in docs/rules.md) by recursive descent, one function per
+ * precedence level: then < or < and < not < comparison. Never throws: a syntax error comes back
+ * as data with its position and what was expected there.
+ */
+export function parse(source: string): ParseResult {
+  try {
+    const parser = new Parser(source, tokenize(source));
+    return { ok: true, expr: parser.parseQuery() };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    return { ok: false, error: error.error };
+  }
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case "field":
+      return `field ${token.segments.join(".")}`;
+    case "keyword":
+    case "op":
+      return `"${token.value}"`;
+    case "string":
+      return `string ${JSON.stringify(token.value)}`;
+    case "number":
+      return `number ${token.value}`;
+    case "duration":
+      return "a duration";
+    case "eof":
+      return "end of input";
+    default:
+      return `"${token.kind}"`;
+  }
+}
+
+class Parser {
+  private index = 0;
+  private depth = 0;
+  /** Keywords that could have continued the expression just parsed: part of "expected" lists. */
+  private continuations: string[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly tokens: readonly Token[],
+  ) {}
+
+  parseQuery(): Expr {
+    const expr = this.thenExpr();
+    if (this.peek().kind !== "eof") throw this.error([...this.continuations, "end of input"]);
+    return expr;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index]!;
+  }
+
+  private advance(): Token {
+    this.continuations = [];
+    return this.tokens[this.index++]!;
+  }
+
+  private error(expected: string[], note?: string, token: Token = this.peek()): SyntaxFailure {
+    const found = describe(token);
+    const keyword = token.kind === "field" && token.segments.length === 1 && KEYWORDS.find((k) => k === token.segments[0]!.toLowerCase());
+    return syntaxError(this.source, token.start, expected, found, note ?? (keyword ? "keywords are lowercase" : undefined));
+  }
+
+  /** Consumes the keyword if it is next; otherwise notes it as a possible continuation. */
+  private accept(keyword: Keyword): boolean {
+    const token = this.peek();
+    if (token.kind === "keyword" && token.value === keyword) {
+      this.advance();
+      return true;
+    }
+    this.continuations.push(`"${keyword}"`);
+    return false;
+  }
+
+  private expectKeyword(keyword: Keyword): void {
+    if (!this.accept(keyword)) throw this.error([`"${keyword}"`]);
+  }
+
+  private thenExpr(): Expr {
+    let first = this.orExpr();
+    while (this.accept("then")) {
+      const next = this.orExpr();
+      this.expectKeyword("within");
+      first = { type: "then", first, next, within: this.duration() };
+    }
+    return first;
+  }
+
+  private orExpr(): Expr {
+    let left = this.andExpr();
+    while (this.accept("or")) left = { type: "or", left, right: this.andExpr() };
+    return left;
+  }
+
+  private andExpr(): Expr {
+    let left = this.unary();
+    while (this.accept("and")) left = { type: "and", left, right: this.unary() };
+    return left;
+  }
+
+  private unary(): Expr {
+    const token = this.peek();
+    if (this.accept("not")) return { type: "not", operand: this.nested(token, () => this.unary()) };
+    return this.primary();
+  }
+
+  /** Parses what `opener` (just consumed) opens, one nesting level deeper. */
+  private nested<T>(opener: Token, parse: () => T): T {
+    if (this.depth >= MAX_NESTING) throw this.error([], `nested more than ${MAX_NESTING} deep`, opener);
+    this.depth += 1;
+    const result = parse();
+    this.depth -= 1;
+    return result;
+  }
+
+  private primary(): Expr {
+    const token = this.peek();
+    if (token.kind === "(") {
+      this.advance();
+      const inner = this.nested(token, () => this.thenExpr());
+      if (this.peek().kind !== ")") throw this.error([...this.continuations, '")"']);
+      this.advance();
+      return inner;
+    }
+    if (token.kind === "keyword" && token.value === "count") return this.count();
+    if (token.kind === "field") {
+      this.advance();
+      return this.condition(token.segments);
+    }
+    throw this.error(['"("', '"not"', '"count"', "a field"]);
+  }
+
+  private count(): Expr {
+    const token = this.advance();
+    if (this.peek().kind !== "(") throw this.error(['"("']);
+    this.advance();
+    const operand = this.nested(token, () => this.thenExpr());
+    if (this.peek().kind !== ")") throw this.error([...this.continuations, '")"']);
+    this.advance();
+    const op = this.operator([]);
+    const n = this.peek();
+    if (n.kind !== "number" || !Number.isSafeInteger(n.value) || n.value < 0) throw this.error(["a whole number of events"]);
+    this.advance();
+    this.expectKeyword("within");
+    return { type: "count", operand, op, n: n.value, within: this.duration() };
+  }
+
+  private condition(field: FieldPath): Expr {
+    if (this.accept("exists")) return { type: "exists", field };
+    const op = this.operator(['"exists"']);
+    return { type: "compare", field, op, value: this.literal() };
+  }
+
+  private operator(alternatives: string[]): CompareOp {
+    const token = this.peek();
+    if (token.kind !== "op") throw this.error([...OPERATORS, ...alternatives]);
+    this.advance();
+    return token.value;
+  }
+
+  private literal(): Literal {
+    const token = this.peek();
+    if (token.kind === "string" || token.kind === "number") {
+      this.advance();
+      return token.value;
+    }
+    if (token.kind === "keyword" && (token.value === "true" || token.value === "false")) {
+      this.advance();
+      return token.value === "true";
+    }
+    const note = token.kind === "field" ? `text is quoted: "${token.segments.join(".")}"` : undefined;
+    throw this.error(["a string", "a number", '"true"', '"false"'], note);
+  }
+
+  private duration(): number {
+    const token = this.peek();
+    if (token.kind !== "duration") throw this.error([DURATION]);
+    this.advance();
+    return token.value;
+  }
+}

@@ -1,0 +1,42 @@
+import { compareSlopes, type SlopeAgreement } from "@/lib/vsm/temporal/slope-agreement";
+import { bucketStart, RESOLUTION_MS, type Resolution } from "@/lib/vsm/temporal/resolution";
+import type { TemporalSeries } from "@/lib/vsm/temporal/series";
+import { windowStats, type WindowStats } from "@/lib/vsm/temporal/window-stats";
+import { DAY, HOUR, type Millis } from "@/lib/vsm/types";
+
+/** How far back each resolution looks: the last hour by minute, day by hour, 30 days by day. */
+export const DEFAULT_SPANS: Readonly<Record<Resolution, Millis>> = { minute: HOUR, hour: DAY, day: 30 * DAY };
+
+/** Default relative tolerance for two slopes to count as agreeing. */
+export const DEFAULT_SLOPE_TOLERANCE = 0.5;
+
+export type ScalePair = { fast: Resolution; slow: Resolution; agreement: SlopeAgreement | null };
+
+export type CrossScaleView = { stats: Record<Resolution, WindowStats>; pairs: ScalePair[] };
+
+/** Window of a resolution ending with the bucket that holds `now` (a partial bucket still counts). */
+function windowAt(now: Millis, resolution: Resolution, span: Millis) {
+  const to = bucketStart(now, resolution) + RESOLUTION_MS[resolution];
+  return { from: to - span, to };
+}
+
+/** Per-resolution statistics and whether adjacent resolutions' slopes agree. */
+export function crossScaleView(
+  series: TemporalSeries,
+  now: Millis,
+  options: { spans?: Readonly<Record<Resolution, Millis>>; tolerance?: number } = {},
+): CrossScaleView {
+  const spans = options.spans ?? DEFAULT_SPANS;
+  const tolerance = options.tolerance ?? DEFAULT_SLOPE_TOLERANCE;
+  const stats: Record<Resolution, WindowStats> = {
+    minute: windowStats(series.minute, windowAt(now, "minute", spans.minute)),
+    hour: windowStats(series.hour, windowAt(now, "hour", spans.hour)),
+    day: windowStats(series.day, windowAt(now, "day", spans.day)),
+  };
+  const pair = (fast: Resolution, slow: Resolution): ScalePair => {
+    const f = stats[fast].trend;
+    const s = stats[slow].trend;
+    return { fast, slow, agreement: f && s ? compareSlopes(f.slope, s.slope, tolerance) : null };
+  };
+  return { stats, pairs: [pair("minute", "hour"), pair("hour", "day")] };
+}

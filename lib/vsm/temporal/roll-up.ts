@@ -1,0 +1,47 @@
+import { bucketOfPoint, mergeBuckets, reframe, type Bucket, type Point } from "@/lib/vsm/temporal/bucket";
+import { checkBinWidth } from "@/lib/vsm/temporal/binning";
+import type { Resolution } from "@/lib/vsm/temporal/resolution";
+
+/** Merges buckets of one resolution by start; the result is sorted by start. */
+function mergeByStart(buckets: Iterable<Bucket>): Bucket[] {
+  const byStart = new Map<number, Bucket>();
+  for (const b of buckets) {
+    const existing = byStart.get(b.start);
+    byStart.set(b.start, existing ? mergeBuckets(existing, b) : b);
+  }
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Raw points into 1-minute buckets. */
+export function rollUpPoints(points: readonly Point[], binWidth: number): Bucket[] {
+  checkBinWidth(binWidth);
+  return mergeByStart(points.map((p) => bucketOfPoint(p, "minute", binWidth)));
+}
+
+/** Finer buckets (minutes, hours) into coarser ones (hours, days). */
+export function coarsen(buckets: readonly Bucket[], resolution: Resolution): Bucket[] {
+  return mergeByStart(buckets.map((b) => reframe(b, resolution)));
+}
+
+/** Two lists of one resolution, each sorted by start with unique starts, merged where starts coincide. */
+export function mergeBucketLists(existing: readonly Bucket[], incoming: readonly Bucket[]): Bucket[] {
+  const merged: Bucket[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < existing.length && j < incoming.length) {
+    const a = existing[i]!;
+    const b = incoming[j]!;
+    if (a.start < b.start) {
+      merged.push(a);
+      i += 1;
+    } else if (b.start < a.start) {
+      merged.push(b);
+      j += 1;
+    } else {
+      merged.push(mergeBuckets(a, b));
+      i += 1;
+      j += 1;
+    }
+  }
+  return merged.concat(existing.slice(i), incoming.slice(j));
+}

@@ -1,0 +1,26 @@
+import { countClasses, type ClassCounts } from "@/lib/vsm/variety/entropy";
+import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import type { Millis } from "@/lib/vsm/types";
+
+export const RESPONSE_KINDS = ["ack", "remedy", "runbook", "owner"] as const;
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
+
+/**
+ * A regulatory response applied by a system: the action of an acknowledgement, a remedy, a runbook
+ * run, or the owner who took a signal. `action` null means nothing was applied (a bare ack only
+ * records who looked), which adds no regulatory variety.
+ */
+export type RegulatoryResponse = { at: Millis; kind: ResponseKind; action: string | null };
+
+export function responseClass(r: RegulatoryResponse): string {
+  return JSON.stringify([r.kind, r.action]);
+}
+
+/** How often each distinct response was applied within the window. */
+export function responseCounts(responses: readonly RegulatoryResponse[], window: TimeWindow): ClassCounts {
+  checkWindow(window);
+  return countClasses(
+    responses.filter((r) => r.action !== null && inWindow(r.at, window)),
+    responseClass,
+  );
+}

@@ -1,0 +1,48 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React Server Components; tests are server code too.
+      "server-only": path.join(root, "lib/testing/server-only-stub.ts"),
+    },
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          include: ["**/*.int.test.ts"],
+          exclude: ["node_modules/**", ".next/**"],
+          environment: "node",
+          // Each file gets its own database; two at a time keeps 2 cores busy without thrashing.
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      include: ["lib/vsm/**/*.ts"],
+      exclude: ["**/*.test.ts"],
+      thresholds: { lines: 100 },
+    },
+  },
+});
