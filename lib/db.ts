@@ -17,7 +17,9 @@ const holder = globalThis as typeof globalThis & {
 };
 
 export function getOpenDatabase(): Database {
-  holder.vsmDatabase ??= openDatabase(getEnv());
+  holder.vsmDatabase ??= openDatabase(getEnv(), (error) =>
+    log.warn({ concern: "database", err: error }, "PostgreSQL connection lost while idle; the pool opens a new one"),
+  );
   return holder.vsmDatabase;
 }
 

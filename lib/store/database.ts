@@ -27,8 +27,17 @@ export function describePostgresUrl(url: string): string {
   return `PostgreSQL at ${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
 }
 
-export function openPostgres(url: string): Database {
+/** What to do when an idle pooled connection fails; the pool has already dropped it. */
+export type PoolErrorHandler = (error: Error) => void;
+
+/**
+ * `onIdleError` is required in spirit: without an 'error' listener, a pooled connection that the
+ * server closes while idle (a PostgreSQL restart, an administrator, a network blip) would be an
+ * unhandled 'error' event and bring the whole process down. The default reports it on stderr.
+ */
+export function openPostgres(url: string, onIdleError: PoolErrorHandler = reportIdleError): Database {
   const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on("error", onIdleError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
@@ -37,9 +46,33 @@ export function openPostgres(url: string): Database {
     sql: pgPoolRunner(pool),
     async close() {
       await prisma.$disconnect();
-      await pool.end();
+      await endPool(pool);
     },
   };
+}
+
+function reportIdleError(error: Error): void {
+  process.stderr.write(`PostgreSQL connection lost while idle: ${error.message}\n`);
+}
+
+/**
+ * `pool.end()` resolves as soon as the pool has asked its clients to end, before their sockets
+ * close. Waiting for every client's 'remove' as well means that when this resolves the server
+ * has no connection of ours left — so dropping the database straight after cannot race a client
+ * that is still saying goodbye.
+ */
+async function endPool(pool: Pool): Promise<void> {
+  const open = pool.totalCount;
+  let removed = 0;
+  const allRemoved = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      removed += 1;
+      if (removed >= open) resolve();
+    });
+  });
+  await pool.end();
+  await allRemoved;
 }
 
 /** `dataDir` null gives an in-memory database (tests); otherwise data persists in `dataDir/pglite`. */
@@ -71,6 +104,9 @@ export function openEmbedded(dataDir: string | null): Database {
   };
 }
 
-export function openDatabase(env: { DATABASE_URL?: string; VSM_DATA_DIR: string }): Database {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openEmbedded(env.VSM_DATA_DIR);
+export function openDatabase(
+  env: { DATABASE_URL?: string; VSM_DATA_DIR: string },
+  onIdleError?: PoolErrorHandler,
+): Database {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, onIdleError) : openEmbedded(env.VSM_DATA_DIR);
 }
