@@ -1,23 +1,12 @@
 import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openPostgres, type Database } from "@/lib/store/database";
-import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-database";
+import { createScratchDatabase, queryServer, type ScratchDatabase } from "@/lib/testing/scratch-database";
 
 const serverUrl = process.env.DATABASE_URL;
 
-/** Runs one statement on the server from a connection of its own, outside the pool under test. */
-async function onServer<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 function backendsOn(database: string): Promise<{ pid: number }[]> {
-  return onServer("SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
+  return queryServer(serverUrl!, "SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
 }
 
 // The pool's behaviour against a real server; the embedded database has no connections to lose.
@@ -63,7 +52,7 @@ describe.skipIf(!serverUrl)("PostgreSQL connection pool", () => {
     });
     await db!.sql.query("SELECT 1");
     const [backend] = await backendsOn(name);
-    await onServer("SELECT pg_terminate_backend($1)", [backend!.pid]);
+    await queryServer(serverUrl!, "SELECT pg_terminate_backend($1)", [backend!.pid]);
     await reported;
     expect(lost[0]?.message).toMatch(/terminat/i);
     expect(await db!.sql.query<{ ok: number }>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);

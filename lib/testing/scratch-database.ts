@@ -7,11 +7,12 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-async function onServer(serverUrl: string, sql: string): Promise<void> {
+/** Runs one statement on a connection of its own, opened and closed around it. */
+export async function queryServer<Row>(serverUrl: string, sql: string, params: unknown[] = []): Promise<Row[]> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows as Row[];
   } finally {
     await client.end();
   }
@@ -20,11 +21,11 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 /** `prefix` names what it is for (`vsm_test`, `vsm_e2e`), so a leftover is easy to trace. */
 export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  await queryServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: async () => void (await queryServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
   };
 }
