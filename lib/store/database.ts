@@ -31,9 +31,10 @@ export function describePostgresUrl(url: string): string {
 export type PoolErrorHandler = (error: Error) => void;
 
 /**
- * `onIdleError` is required in spirit: without an 'error' listener, a pooled connection that the
- * server closes while idle (a PostgreSQL restart, an administrator, a network blip) would be an
- * unhandled 'error' event and bring the whole process down. The default reports it on stderr.
+ * The pool always has an 'error' listener: without one, a pooled connection that the server closes
+ * while idle (a PostgreSQL restart, an administrator, a network blip) would be an unhandled
+ * 'error' event and bring the whole process down. The server logs it (lib/db.ts); scripts and
+ * tests get the default, a line on stderr.
  */
 export function openPostgres(url: string, onIdleError: PoolErrorHandler = reportIdleError): Database {
   const pool = new Pool({ connectionString: url, max: 10 });
