@@ -1,60 +1,51 @@
 import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openPostgres, type Database } from "@/lib/store/database";
-import { createScratchDatabase, queryServer, type ScratchDatabase } from "@/lib/testing/scratch-database";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-database";
 
 const serverUrl = process.env.DATABASE_URL;
-
-function backendsOn(database: string): Promise<{ pid: number }[]> {
-  return queryServer(serverUrl!, "SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
-}
 
 // The pool's behaviour against a real server; the embedded database has no connections to lose.
 describe.skipIf(!serverUrl)("PostgreSQL connection pool", () => {
   let scratch: ScratchDatabase;
-  let name: string;
+  // A connection outside the pool under test, open throughout, so checks run the moment they are asked.
+  let monitor: Client;
   let db: Database | undefined;
+
+  async function backends(): Promise<number[]> {
+    const result = await monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [scratch.name]);
+    return result.rows.map((row) => row.pid);
+  }
 
   beforeEach(async () => {
     scratch = await createScratchDatabase(serverUrl!, "vsm_test");
-    name = new URL(scratch.url).pathname.slice(1);
+    monitor = new Client({ connectionString: serverUrl });
+    await monitor.connect();
   });
   afterEach(async () => {
     await db?.close();
     db = undefined;
+    await monitor.end();
     await scratch.drop();
   });
 
   it("close() resolves only once the server has no connection of ours left", async () => {
     db = openPostgres(scratch.url);
     await Promise.all([1, 2, 3, 4].map((n) => db!.sql.query(`SELECT pg_sleep(0.05), ${n}`)));
-    expect((await backendsOn(name)).length).toBeGreaterThanOrEqual(2);
-    // Connected beforehand, so the check runs the moment close() resolves.
-    const monitor = new Client({ connectionString: serverUrl });
-    await monitor.connect();
-    try {
-      await db.close();
-      db = undefined;
-      const left = await monitor.query("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name]);
-      expect(left.rows).toEqual([]);
-    } finally {
-      await monitor.end();
-    }
+    expect((await backends()).length).toBeGreaterThanOrEqual(2);
+    await db.close();
+    db = undefined;
+    expect(await backends()).toEqual([]);
   });
 
   it("survives the server closing an idle connection, reports it and reconnects", async () => {
-    const lost: Error[] = [];
-    const reported = new Promise<void>((resolve) => {
-      db = openPostgres(scratch.url, (error) => {
-        lost.push(error);
-        resolve();
-      });
-    });
-    await db!.sql.query("SELECT 1");
-    const [backend] = await backendsOn(name);
-    await queryServer(serverUrl!, "SELECT pg_terminate_backend($1)", [backend!.pid]);
-    await reported;
-    expect(lost[0]?.message).toMatch(/terminat/i);
-    expect(await db!.sql.query<{ ok: number }>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    let report!: (error: Error) => void;
+    const reported = new Promise<Error>((resolve) => (report = resolve));
+    db = openPostgres(scratch.url, (error) => report(error));
+    await db.sql.query("SELECT 1");
+    const [pid] = await backends();
+    await monitor.query("SELECT pg_terminate_backend($1)", [pid]);
+    expect((await reported).message).toMatch(/terminat/i);
+    expect(await db.sql.query<{ ok: number }>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
   });
 });

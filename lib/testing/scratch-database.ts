@@ -3,16 +3,16 @@ import { Client } from "pg";
 
 /** A new, empty database on the PostgreSQL server of `serverUrl`, and how to remove it again. */
 export interface ScratchDatabase {
+  name: string;
   url: string;
   drop(): Promise<void>;
 }
 
-/** Runs one statement on a connection of its own, opened and closed around it. */
-export async function queryServer<Row>(serverUrl: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+async function onServer(serverUrl: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    return (await client.query(sql, params)).rows as Row[];
+    await client.query(sql);
   } finally {
     await client.end();
   }
@@ -21,11 +21,12 @@ export async function queryServer<Row>(serverUrl: string, sql: string, params: u
 /** `prefix` names what it is for (`vsm_test`, `vsm_e2e`), so a leftover is easy to trace. */
 export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  await queryServer(serverUrl, `CREATE DATABASE "${name}"`);
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
-    drop: async () => void (await queryServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
