@@ -76,11 +76,26 @@ describe("tokenize", () => {
     expect(failure("a = 1 || b = 2").message).toContain('(write "or")');
     expect(failure("!a").message).toBe('line 1, column 1: unexpected "!" (write "!=" or "not")');
     expect(failure("a = @").message).toBe('line 1, column 5: unexpected "@"');
-    expect(failure('a = "\\x"').message).toBe('line 1, column 6: unexpected "\\x" (not an escape in a string)');
-    expect(failure('a = "\\u12"').found).toBe('"\\u"');
+    expect(failure('a = "\\x"').message).toBe('line 1, column 6: unexpected "\\\\x" (not an escape in a string)');
+    expect(failure('a = "\\u12"').found).toBe('"\\\\u"');
     expect(failure("`a\\x`").message).toContain("not an escape in a quoted field name");
     expect(failure("labels. = 1")).toMatchObject({ offset: 7, expected: ["a field name"], found: '" "' });
     expect(failure("labels.")).toMatchObject({ found: "end of input" });
+  });
+
+  it("shows invisible characters in messages as escapes, and printable ones whole", () => {
+    expect(failure("a = \u200b")).toMatchObject({ found: '"\\u200b"', message: 'line 1, column 5: unexpected "\\u200b"' });
+    expect(failure("a = \u202e").found).toBe('"\\u202e"');
+    expect(failure("a = \u0000").found).toBe('"\\u0000"');
+    expect(failure("labels.\u00a0").found).toBe('"\\u00a0"');
+    expect(failure("a = \u{e0041}").found).toBe('"\\udb40\\udc41"');
+    expect(failure('a = "\\\t"').found).toBe('"\\\\\\t"');
+    expect(failure("`a\\\u200b`").found).toBe('"\\\\\\u200b"');
+    expect(failure('a = "\\').found).toBe('"\\\\"');
+    expect(failure("labels.\u2028").found).toBe('"\\u2028"');
+    expect(failure("a = 😀").found).toBe('"😀"');
+    expect(failure("a = é").found).toBe('"é"');
+    expect(failure("labels.😀").message).toBe('line 1, column 8: expected a field name but found "😀" (after \'.\' in a field path)');
   });
 
   it("rejects numbers run into letters and durations that are not whole", () => {

@@ -1,6 +1,6 @@
 import type { CompareOp } from "@/lib/vsm/rules/ast";
 import { unitMillis } from "@/lib/vsm/rules/duration";
-import { locate, syntaxError } from "@/lib/vsm/rules/syntax-error";
+import { locate, quote, syntaxError } from "@/lib/vsm/rules/syntax-error";
 
 export const KEYWORDS = ["and", "or", "not", "exists", "count", "then", "within", "true", "false"] as const;
 export type Keyword = (typeof KEYWORDS)[number];
@@ -41,7 +41,7 @@ export function tokenize(source: string): Token[] {
     return source.slice(start, i);
   };
 
-  const readQuoted = (quote: string, escapes: Readonly<Record<string, string>>, what: string): string => {
+  const readQuoted = (closer: string, escapes: Readonly<Record<string, string>>, what: string): string => {
     const start = i;
     i += 1;
     let value = "";
@@ -49,10 +49,10 @@ export function tokenize(source: string): Token[] {
       const char = at(i);
       if (char === "" || char === "\n") {
         const opened = locate(source, start);
-        throw fail(i, [quote], describeChar(char), `the ${what} opened at line ${opened.line}, column ${opened.column} is not closed`);
+        throw fail(i, [closer], describeAt(source, i), `the ${what} opened at line ${opened.line}, column ${opened.column} is not closed`);
       }
       i += 1;
-      if (char === quote) return value;
+      if (char === closer) return value;
       if (char !== "\\") {
         value += char;
         continue;
@@ -64,7 +64,7 @@ export function tokenize(source: string): Token[] {
       } else if (Object.hasOwn(escapes, escape)) {
         value += escapes[escape];
         i += 1;
-      } else throw fail(i - 1, [], `"\\${escape}"`, `not an escape in a ${what}`);
+      } else throw fail(i - 1, [], quote(`\\${wholeCharAt(source, i)}`), `not an escape in a ${what}`);
     }
   };
 
@@ -120,7 +120,7 @@ export function tokenize(source: string): Token[] {
     } else if (IDENT_START.test(char) || char === "`") {
       const segments = [readSegment()];
       while (at(i) === ".") {
-        if (!IDENT_PART.test(at(i + 1)) && at(i + 1) !== "`") throw fail(i + 1, ["a field name"], describeChar(at(i + 1)), "after '.' in a field path");
+        if (!IDENT_PART.test(at(i + 1)) && at(i + 1) !== "`") throw fail(i + 1, ["a field name"], describeAt(source, i + 1), "after '.' in a field path");
         i += 1;
         segments.push(readSegment());
       }
@@ -136,8 +136,16 @@ export function tokenize(source: string): Token[] {
   return tokens;
 }
 
-export function describeChar(char: string): string {
-  return char === "" ? "end of input" : char === "\n" ? "end of line" : JSON.stringify(char);
+/** The whole character at `offset` (an emoji is two UTF-16 units), or "" at the end. */
+function wholeCharAt(source: string, offset: number): string {
+  const code = source.codePointAt(offset);
+  return code === undefined ? "" : String.fromCodePoint(code);
+}
+
+/** The character at `offset` as a message names it: whole, quoted and with invisible ones escaped. */
+export function describeAt(source: string, offset: number): string {
+  const char = wholeCharAt(source, offset);
+  return char === "" ? "end of input" : char === "\n" ? "end of line" : quote(char);
 }
 
 type Fail = (offset: number, expected: string[], found: string, note?: string) => Error;
@@ -150,5 +158,5 @@ function readOperator(source: string, start: number, fail: Fail): Token {
   const char = source[start]!;
   if (char === "=" || char === ">" || char === "<") return { kind: "op", value: char, start, end: start + 1 };
   if (char === "!") throw fail(start, [], '"!"', 'write "!=" or "not"');
-  throw fail(start, [], describeChar(char));
+  throw fail(start, [], describeAt(source, start));
 }

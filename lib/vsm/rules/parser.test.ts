@@ -86,6 +86,13 @@ describe("parse", () => {
     expect(error("a = 1 and = 2").found).toBe('"="');
   });
 
+  it("escapes invisible characters in the fields and strings it quotes", () => {
+    expect(error("a = 1 `x\\u0000\ty\u200b`").found).toBe("field `x\\u0000\\ty\\u200b`");
+    expect(error("a = 1 `x\u202e`.b").message).toBe('line 1, column 7: expected "and", "or", "then" or end of input but found field `x\\u202e`.b');
+    expect(error("a = 1 'x\\u2066\u00a0é'").found).toBe('string "x\\u2066\\u00a0é"');
+    expect(error("a = `\u200b`").message).toContain('(text is quoted: "\\u200b")');
+  });
+
   it("checks the parts of count", () => {
     expect(error("count a = 1").expected).toEqual(['"("']);
     expect(error("count(a = 1 b").expected).toEqual(['"and"', '"or"', '"then"', '")"']);

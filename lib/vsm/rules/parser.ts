@@ -1,6 +1,7 @@
 import type { CompareOp, Expr, FieldPath, Literal } from "@/lib/vsm/rules/ast";
 import { KEYWORDS, tokenize, type Keyword, type Token } from "@/lib/vsm/rules/lexer";
-import { SyntaxFailure, syntaxError, type RuleSyntaxError } from "@/lib/vsm/rules/syntax-error";
+import { printField } from "@/lib/vsm/rules/printer";
+import { SyntaxFailure, escapeInvisible, quote, syntaxError, type RuleSyntaxError } from "@/lib/vsm/rules/syntax-error";
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: RuleSyntaxError };
 
@@ -24,15 +25,16 @@ export function parse(source: string): ParseResult {
   }
 }
 
+/** The token as an error message names it; text from the input is escaped so that nothing in it is invisible. */
 function describe(token: Token): string {
   switch (token.kind) {
     case "field":
-      return `field ${token.segments.join(".")}`;
+      return `field ${escapeInvisible(printField(token.segments))}`;
     case "keyword":
     case "op":
       return `"${token.value}"`;
     case "string":
-      return `string ${JSON.stringify(token.value)}`;
+      return `string ${quote(token.value)}`;
     case "number":
       return `number ${token.value}`;
     case "duration":
@@ -183,7 +185,7 @@ class Parser {
       this.advance();
       return token.value === "true";
     }
-    const note = token.kind === "field" ? `text is quoted: "${token.segments.join(".")}"` : undefined;
+    const note = token.kind === "field" ? `text is quoted: ${quote(token.segments.join("."))}` : undefined;
     throw this.error(["a string", "a number", '"true"', '"false"'], note);
   }
 

@@ -43,8 +43,9 @@ describe("print / parse round trip", () => {
     );
   });
 
-  it("never throws on arbitrary input, and locates every error inside it", () => {
-    const source = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom("a", "=", "1", " ", "(", ")", '"', "`", ".", "and ", "count(", "within 5m", "then ", "not ", "\n") }));
+  it("never throws on arbitrary input, locates every error inside it and shows nothing invisible", () => {
+    const units = ["a", "=", "1", " ", "(", ")", '"', "`", ".", "\\", "and ", "count(", "within 5m", "then ", "not ", "\n", "\t", "\0", "\u200b", "\u202e", "\u00a0", "😀", "é"];
+    const source = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(...units) }));
     fc.assert(
       fc.property(source, (input) => {
         const result = parse(input);
@@ -54,6 +55,8 @@ describe("print / parse round trip", () => {
         expect(offset).toBeLessThanOrEqual(input.length);
         const before = input.slice(0, offset).split("\n");
         expect([line, column]).toEqual([before.length, before.at(-1)!.length + 1]);
+        // Nothing invisible reaches the message: a reader sees escapes such as \u200b instead.
+        expect(result.error.message).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u);
       }),
       { numRuns: 3_000 },
     );

@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { isTemporal } from "@/lib/vsm/rules/ast";
 import { parse } from "@/lib/vsm/rules/parser";
-import { listAlternatives, locate, syntaxError } from "@/lib/vsm/rules/syntax-error";
+import { escapeInvisible, listAlternatives, locate, quote, syntaxError } from "@/lib/vsm/rules/syntax-error";
 
 describe("syntax errors", () => {
   it("locate offsets as one-based lines and columns", () => {
     expect(locate("ab\ncd\n", 0)).toEqual({ line: 1, column: 1 });
     expect(locate("ab\ncd\n", 4)).toEqual({ line: 2, column: 2 });
     expect(locate("ab\ncd\n", 6)).toEqual({ line: 3, column: 1 });
+  });
+
+  it("quote input as JSON strings with every invisible character escaped, printable Unicode kept", () => {
+    expect(quote("\u200b\t\n\u0000\u202e\u2066\u00a0\u2028\u0085\u00ad\ufeff\ufe0f")).toBe(
+      '"\\u200b\\t\\n\\u0000\\u202e\\u2066\\u00a0\\u2028\\u0085\\u00ad\\ufeff\\ufe0f"',
+    );
+    expect(quote('a "b" \\ é 中 😀 \ud800')).toBe('"a \\"b\\" \\\\ é 中 😀 \\ud800"');
+    expect(escapeInvisible("`x\u200by` z")).toBe("`x\\u200by` z");
   });
 
   it("list what was expected in plain English", () => {

@@ -29,6 +29,27 @@ export function locate(source: string, offset: number): { line: number; column: 
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * What a reader cannot see, or cannot tell from a plain space: control and format characters (a
+ * NUL, a zero-width space, a bidi override…), default-ignorable ones and every separator but " ".
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** Writes invisible characters as \uXXXX escapes (UTF-16 units, as in JSON); printable text is kept. */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (char) =>
+    char === " " ? char : Array.from({ length: char.length }, (_, k) => `\\u${char.charCodeAt(k).toString(16).padStart(4, "0")}`).join(""),
+  );
+}
+
+/**
+ * Source text as a message shows it: a JSON string whose invisible characters are escaped too, so
+ * that `\\` is a backslash, `\t` a tab and `\u200b` a zero-width space, whatever the input held.
+ */
+export function quote(text: string): string {
+  return escapeInvisible(JSON.stringify(text));
+}
+
 /** "a", "a or b", "a, b or c". */
 export function listAlternatives(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
