@@ -4,7 +4,9 @@ import { SyntaxFailure } from "@/lib/vsm/rules/syntax-error";
 import { HOUR, MINUTE } from "@/lib/vsm/types";
 
 const kinds = (source: string) =>
-  tokenize(source).map((t: Token) => ("value" in t ? `${t.kind}:${String(t.value)}` : "segments" in t ? `field:${t.segments.join("|")}` : t.kind));
+  tokenize(source).map((t: Token) =>
+    "value" in t ? `${t.kind}:${String(t.value)}` : "segments" in t ? `field:${t.segments.join("|")}` : "text" in t ? `invalid:${t.text}` : t.kind,
+  );
 
 function failure(source: string) {
   try {
@@ -98,13 +100,25 @@ describe("tokenize", () => {
     expect(failure("labels.😀").message).toBe('line 1, column 8: expected a field name but found "😀" (after \'.\' in a field path)');
   });
 
-  it("rejects numbers run into letters and durations that are not whole", () => {
+  it("keeps the text of numbers, whose form decides where they may stand", () => {
+    expect(tokenize("1.0 -0 1E+2 007")).toMatchObject([
+      { kind: "number", value: 1, text: "1.0", start: 0, end: 3 },
+      { kind: "number", value: -0, text: "-0" },
+      { kind: "number", value: 100, text: "1E+2" },
+      { kind: "number", value: 7, text: "007" },
+      { kind: "eof" },
+    ]);
+  });
+
+  it("reads a word that starts like a number but is none as one invalid token, for the parser to place", () => {
     const note = "a duration is a whole number followed by ms, s, m, h or d, e.g. 90s";
-    expect(failure("within 5x").message).toBe(`line 1, column 8: unexpected "5x" (${note})`);
-    expect(failure("within 1.5m").found).toBe('"1.5m"');
-    expect(failure("within 1e3s").found).toBe('"1e3s"');
-    expect(failure("within -5m").found).toBe('"-5m"');
-    expect(failure("within 99999999999999d").message).toContain("duration too long");
-    expect(failure("a > 1e999").message).toBe('line 1, column 5: unexpected "1e999" (number too large)');
+    expect(tokenize("within 5x")[1]).toEqual({ kind: "invalid", text: "5x", note, start: 7, end: 9 });
+    expect(kinds("1.5m 1e3s -5m 5M 05m")).toEqual(["invalid:1.5m", "invalid:1e3s", "invalid:-5m", "invalid:5M", "duration:300000", "eof"]);
+    expect(kinds("+1 0x10 1_000 .5 1. 1.e5 1e+ 2.5.1")).toEqual(["invalid:+1", "invalid:0x10", "invalid:1_000", "invalid:.5", "invalid:1.", "invalid:1.e5", "invalid:1e+", "invalid:2.5.1", "eof"]);
+    expect(tokenize("0x10")[0]).toMatchObject({ note: undefined });
+    expect(tokenize("99999999999999d")[0]).toMatchObject({ kind: "invalid", note: "duration too long" });
+    expect(tokenize("1e999")[0]).toMatchObject({ kind: "invalid", note: "number too large" });
+    expect(kinds("a=-1)")).toEqual(["field:a", "op:=", "number:-1", ")", "eof"]);
+    expect(failure("a = + 1").found).toBe('"+"');
   });
 });

@@ -15,8 +15,11 @@ export type Token = Span &
     | { readonly kind: "field"; readonly segments: string[] }
     | { readonly kind: "keyword"; readonly value: Keyword }
     | { readonly kind: "string"; readonly value: string }
-    | { readonly kind: "number"; readonly value: number }
+    /** `text` as written, since the count and the literal accept different forms of a number. */
+    | { readonly kind: "number"; readonly value: number; readonly text: string }
     | { readonly kind: "duration"; readonly value: number }
+    /** A word that starts like a number but is none; the parser reports it with what it expected there. */
+    | { readonly kind: "invalid"; readonly text: string; readonly note?: string }
     | { readonly kind: "op"; readonly value: CompareOp }
     | { readonly kind: "(" | ")" | "eof" }
   );
@@ -24,6 +27,12 @@ export type Token = Span &
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_-]/;
 const DIGIT = /[0-9]/;
+/** What may continue a number-like word (an exponent's sign is allowed right after the "e"). */
+const WORD_PART = /[0-9A-Za-z_.]/;
+/** NUMBER and DURATION of the grammar in docs/rules.md, exactly. */
+const NUMBER_FORM = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+const DURATION_FORM = /^([0-9]+)([a-z]+)$/;
+const DURATION_NOTE = "a duration is a whole number followed by ms, s, m, h or d, e.g. 90s";
 /** JSON's escapes, plus \' so single-quoted strings can hold a quote; \uXXXX is read separately. */
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 const FIELD_ESCAPES: Readonly<Record<string, string>> = { ...ESCAPES, "`": "`" };
@@ -73,33 +82,13 @@ export function tokenize(source: string): Token[] {
   const readSegment = (): string =>
     at(i) === "`" ? readQuoted("`", FIELD_ESCAPES, "quoted field name") : readWhile(IDENT_PART);
 
-  const readNumber = (start: number): Token => {
-    i = start + (at(start) === "-" ? 1 : 0);
-    readWhile(DIGIT);
-    let fractional = false;
-    if (at(i) === "." && DIGIT.test(at(i + 1))) {
-      fractional = true;
-      i += 1;
-      readWhile(DIGIT);
-    }
-    if (/[eE]/.test(at(i)) && /^[eE][-+]?[0-9]/.test(source.slice(i, i + 3))) {
-      fractional = true;
-      i += /[-+]/.test(at(i + 1)) ? 2 : 1;
-      readWhile(DIGIT);
-    }
-    const numberText = source.slice(start, i);
-    if (!IDENT_START.test(at(i))) {
-      const value = Number(numberText);
-      if (!Number.isFinite(value)) throw fail(start, [], `"${numberText}"`, "number too large");
-      return { kind: "number", value, start, end: i };
-    }
-    const suffix = readWhile(IDENT_PART);
-    const unit = unitMillis(suffix);
-    if (unit === undefined || fractional || numberText.startsWith("-"))
-      throw fail(start, [], `"${numberText}${suffix}"`, "a duration is a whole number followed by ms, s, m, h or d, e.g. 90s");
-    const value = Number(numberText) * unit;
-    if (!Number.isSafeInteger(value)) throw fail(start, [], `"${numberText}${suffix}"`, "duration too long");
-    return { kind: "duration", value, start, end: i };
+  // A number or duration is read as one word, up to the first character that cannot continue it,
+  // and classified afterwards: "1.5m", "0x10" or "+1" then fail as a whole at their start, and the
+  // parser, which knows whether a count, a duration or a literal was due, says what was expected.
+  const readNumeric = (start: number): Token => {
+    i = start + 1;
+    while (WORD_PART.test(at(i)) || (/[-+]/.test(at(i)) && /[eE]/.test(at(i - 1)))) i += 1;
+    return numericToken(source.slice(start, i), start, i);
   };
 
   while (i < source.length) {
@@ -115,8 +104,8 @@ export function tokenize(source: string): Token[] {
     } else if (char === '"' || char === "'") {
       const value = readQuoted(char, ESCAPES, "string");
       tokens.push({ kind: "string", value, start, end: i });
-    } else if (DIGIT.test(char) || (char === "-" && DIGIT.test(at(i + 1)))) {
-      tokens.push(readNumber(start));
+    } else if (DIGIT.test(char) || (/[-+.]/.test(char) && DIGIT.test(at(i + 1)))) {
+      tokens.push(readNumeric(start));
     } else if (IDENT_START.test(char) || char === "`") {
       const segments = [readSegment()];
       while (at(i) === ".") {
@@ -134,6 +123,20 @@ export function tokenize(source: string): Token[] {
   }
   tokens.push({ kind: "eof", start: source.length, end: source.length });
   return tokens;
+}
+
+/** A number-like word as NUMBER, DURATION or, failing both, an invalid token with a hint. */
+function numericToken(text: string, start: number, end: number): Token {
+  if (NUMBER_FORM.test(text)) {
+    const value = Number(text);
+    return Number.isFinite(value) ? { kind: "number", value, text, start, end } : { kind: "invalid", text, note: "number too large", start, end };
+  }
+  const [, digits, unitName] = DURATION_FORM.exec(text) ?? [];
+  const unit = unitName === undefined ? undefined : unitMillis(unitName);
+  // A word ending in a letter ("1.5m", "5x") was most likely meant as a duration.
+  if (unit === undefined) return { kind: "invalid", text, note: /[A-Za-z]$/.test(text) ? DURATION_NOTE : undefined, start, end };
+  const value = Number(digits) * unit;
+  return Number.isSafeInteger(value) ? { kind: "duration", value, start, end } : { kind: "invalid", text, note: "duration too long", start, end };
 }
 
 /** The whole character at `offset` (an emoji is two UTF-16 units), or "" at the end. */

@@ -97,8 +97,38 @@ describe("parse", () => {
     expect(error("count a = 1").expected).toEqual(['"("']);
     expect(error("count(a = 1 b").expected).toEqual(['"and"', '"or"', '"then"', '")"']);
     expect(error("count(a = 1) 3 within 5m").expected).toEqual(['"="', '"!="', '">"', '">="', '"<"', '"<="']);
-    for (const n of ["2.5", "-1", '"3"', "1e300"]) expect(error(`count(a = 1) >= ${n} within 5m`).expected).toEqual(["a whole number of events"]);
+    for (const n of ["2.5", "-1", '"3"', "1e300", "5m"]) expect(error(`count(a = 1) >= ${n} within 5m`).expected).toEqual(["a whole number of events"]);
     expect(error("count(a = 1) >= 2").expected).toEqual(['"within"']);
+  });
+
+  it("takes a count only in digits, and says so at the number", () => {
+    expect(ok("count(a = 1) >= 007 within 5m")).toMatchObject({ type: "count", n: 7 });
+    for (const n of ["1.0", "1e2", "1E+2", "-0", "-1", "+1", "0x10", "1_0", ".5", "1.", "Infinity"]) {
+      const { offset, expected, message } = error(`count(a = 1) >= ${n} within 5m`);
+      expect([offset, expected], n).toEqual([16, ["a whole number of events"]]);
+      expect(message, n).toMatch(/^line 1, column 17: expected a whole number of events but found /);
+    }
+    expect(error("count(a = 1) >= 1.0 within 5m").found).toBe("number 1.0");
+    expect(error("count(a = 1) >= +1 within 5m").found).toBe('"+1"');
+    expect(error("count(a = 1) >= 9007199254740992 within 5m").message).toBe(
+      "line 1, column 17: expected a whole number of events but found number 9007199254740992 (at most 9007199254740991)",
+    );
+    expect(ok("count(a = 1) >= 9007199254740991 within 5m")).toMatchObject({ n: Number.MAX_SAFE_INTEGER });
+  });
+
+  it("reads numbers and durations exactly as the grammar writes them, wherever they stand", () => {
+    expect(ok("x = -2.5e-3")).toMatchObject({ value: -0.0025 });
+    expect(ok("x = -0")).toMatchObject({ value: -0 });
+    expect(error("x = +1")).toMatchObject({ offset: 4, expected: ["a string", "a number", '"true"', '"false"'], found: '"+1"' });
+    expect(error("x = 0x10").message).toBe('line 1, column 5: expected a string, a number, "true" or "false" but found "0x10"');
+    expect(error("x = 1.").found).toBe('"1."');
+    expect(error("x = .5").found).toBe('".5"');
+    expect(error("x > 1e999").message).toBe('line 1, column 5: expected a string, a number, "true" or "false" but found "1e999" (number too large)');
+    const note = "(a duration is a whole number followed by ms, s, m, h or d, e.g. 90s)";
+    for (const d of ["1.5m", "-5m", "+5m", "1e3s", "5M", "5 m"]) expect(error(`a = 1 then b = 1 within ${d}`), d).toMatchObject({ offset: 24, expected: ["a duration such as 5m"] });
+    expect(error("a = 1 then b = 1 within 1.5m").message).toBe(`line 1, column 25: expected a duration such as 5m but found "1.5m" ${note}`);
+    expect(error("count(a = 1) > 1 within 99999999999999d").message).toContain('found "99999999999999d" (duration too long)');
+    expect(error("a = 1 and 2x = 1").message).toBe(`line 1, column 11: expected "(", "not", "count" or a field but found "2x" ${note}`);
   });
 
   it("refuses nesting deeper than MAX_NESTING instead of overflowing the stack", () => {

@@ -7,6 +7,7 @@ export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: RuleSyn
 
 const OPERATORS = ['"="', '"!="', '">"', '">="', '"<"', '"<="'];
 const DURATION = "a duration such as 5m";
+const INTEGER_FORM = /^[0-9]+$/;
 /** Deeper nesting of parentheses, not and count is refused rather than risking the call stack. */
 export const MAX_NESTING = 64;
 
@@ -36,7 +37,9 @@ function describe(token: Token): string {
     case "string":
       return `string ${quote(token.value)}`;
     case "number":
-      return `number ${token.value}`;
+      return `number ${token.text}`;
+    case "invalid":
+      return quote(token.text);
     case "duration":
       return "a duration";
     case "eof":
@@ -75,7 +78,8 @@ class Parser {
   private error(expected: string[], note?: string, token: Token = this.peek()): SyntaxFailure {
     const found = describe(token);
     const keyword = token.kind === "field" && token.segments.length === 1 && KEYWORDS.find((k) => k === token.segments[0]!.toLowerCase());
-    return syntaxError(this.source, token.start, expected, found, note ?? (keyword ? "keywords are lowercase" : undefined));
+    const hint = token.kind === "invalid" ? token.note : keyword ? "keywords are lowercase" : undefined;
+    return syntaxError(this.source, token.start, expected, found, note ?? hint);
   }
 
   /** Consumes the keyword if it is next; otherwise notes it as a possible continuation. */
@@ -156,7 +160,10 @@ class Parser {
     this.advance();
     const op = this.operator([]);
     const n = this.peek();
-    if (n.kind !== "number" || !Number.isSafeInteger(n.value) || n.value < 0) throw this.error(["a whole number of events"]);
+    // INTEGER is digits only: 1.0, 1e2, -0 or +1 are numbers elsewhere but not counts of events.
+    const digits = n.kind === "number" && INTEGER_FORM.test(n.text);
+    if (!digits || !Number.isSafeInteger(n.value))
+      throw this.error(["a whole number of events"], digits ? `at most ${Number.MAX_SAFE_INTEGER}` : undefined);
     this.advance();
     this.expectKeyword("within");
     return { type: "count", operand, op, n: n.value, within: this.duration() };
