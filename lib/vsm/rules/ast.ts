@@ -61,19 +61,32 @@ export interface ThenExpr {
 
 export type Expr = CompareExpr | ExistsExpr | AndExpr | OrExpr | NotExpr | CountExpr | ThenExpr;
 
-/** Whether the expression needs history (a count or then anywhere inside it). */
-export function isTemporal(expr: Expr): boolean {
+/** The operands of a node: none for a comparison or `exists`. */
+export function children(expr: Expr): readonly Expr[] {
   switch (expr.type) {
     case "compare":
     case "exists":
-      return false;
-    case "count":
-    case "then":
-      return true;
+      return [];
     case "not":
-      return isTemporal(expr.operand);
+    case "count":
+      return [expr.operand];
     case "and":
     case "or":
-      return isTemporal(expr.left) || isTemporal(expr.right);
+      return [expr.left, expr.right];
+    case "then":
+      return [expr.first, expr.next];
   }
+}
+
+/**
+ * Whether the expression needs history (a count or then anywhere inside it). A loop rather than
+ * recursion, so that it answers for any tree, even one too deep to compile.
+ */
+export function isTemporal(expr: Expr): boolean {
+  const pending: Expr[] = [expr];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === "count" || node.type === "then") return true;
+    pending.push(...children(node));
+  }
+  return false;
 }

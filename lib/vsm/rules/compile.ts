@@ -1,5 +1,6 @@
 import { isTemporal, type CountExpr, type Expr, type ThenExpr } from "@/lib/vsm/rules/ast";
 import { compileGetter, compileTest } from "@/lib/vsm/rules/compile-field";
+import { checkDepth } from "@/lib/vsm/rules/depth";
 import type { EventData } from "@/lib/vsm/rules/event";
 import type { SlotKind, SlotState } from "@/lib/vsm/rules/matcher-state";
 import type { Millis } from "@/lib/vsm/types";
@@ -18,9 +19,11 @@ export interface CompiledQuery {
 /**
  * Turns the tree, once, into nested closures. Plain sub-expressions short-circuit as usual; but
  * every temporal node must see every event to keep its window current, so an `and`/`or`/`count`
- * whose operand holds a temporal node always evaluates it.
+ * whose operand holds a temporal node always evaluates it. A tree deeper than MAX_DEPTH throws
+ * TreeTooDeepError: building and running the closures recurses once per level.
  */
 export function compile(expr: Expr): CompiledQuery {
+  checkDepth(expr);
   const slots: SlotKind[] = [];
   const step = build(expr, slots);
   return { expr, temporal: slots.length > 0, slots, step };

@@ -1,4 +1,5 @@
 import type { CompareOp, Expr, Literal } from "@/lib/vsm/rules/ast";
+import { checkDepth } from "@/lib/vsm/rules/depth";
 import type { EventData, TimedEvent } from "@/lib/vsm/rules/event";
 import { resolveField } from "@/lib/vsm/rules/field-path";
 
@@ -30,9 +31,15 @@ export function compareValues(op: CompareOp, actual: unknown, expected: Literal)
 /**
  * Whether the expression holds at event `index` of a time-ordered stream. `count` counts the
  * events j ≤ index with time[index] − time[j] ≤ window where its operand holds; `a then b` holds
- * when b holds at index and a held at some earlier event j < index within the window.
+ * when b holds at index and a held at some earlier event j < index within the window. A tree
+ * deeper than MAX_DEPTH throws TreeTooDeepError, since the walk recurses once per level.
  */
 export function evaluateAt(expr: Expr, stream: readonly TimedEvent[], index: number): boolean {
+  checkDepth(expr);
+  return holdsAt(expr, stream, index);
+}
+
+function holdsAt(expr: Expr, stream: readonly TimedEvent[], index: number): boolean {
   const current = stream[index]!;
   switch (expr.type) {
     case "compare":
@@ -40,21 +47,21 @@ export function evaluateAt(expr: Expr, stream: readonly TimedEvent[], index: num
     case "exists":
       return resolveField(current.event, expr.field) != null;
     case "not":
-      return !evaluateAt(expr.operand, stream, index);
+      return !holdsAt(expr.operand, stream, index);
     case "and":
-      return evaluateAt(expr.left, stream, index) && evaluateAt(expr.right, stream, index);
+      return holdsAt(expr.left, stream, index) && holdsAt(expr.right, stream, index);
     case "or":
-      return evaluateAt(expr.left, stream, index) || evaluateAt(expr.right, stream, index);
+      return holdsAt(expr.left, stream, index) || holdsAt(expr.right, stream, index);
     case "count": {
       let count = 0;
       for (let j = 0; j <= index; j += 1)
-        if (current.time - stream[j]!.time <= expr.within && evaluateAt(expr.operand, stream, j)) count += 1;
+        if (current.time - stream[j]!.time <= expr.within && holdsAt(expr.operand, stream, j)) count += 1;
       return compareValues(expr.op, count, expr.n);
     }
     case "then": {
-      if (!evaluateAt(expr.next, stream, index)) return false;
+      if (!holdsAt(expr.next, stream, index)) return false;
       for (let j = 0; j < index; j += 1)
-        if (current.time - stream[j]!.time <= expr.within && evaluateAt(expr.first, stream, j)) return true;
+        if (current.time - stream[j]!.time <= expr.within && holdsAt(expr.first, stream, j)) return true;
       return false;
     }
   }

@@ -1,4 +1,5 @@
-import type { CompareOp, Expr, FieldPath, Literal } from "@/lib/vsm/rules/ast";
+import { children, type CompareOp, type Expr, type FieldPath, type Literal } from "@/lib/vsm/rules/ast";
+import { MAX_DEPTH } from "@/lib/vsm/rules/depth";
 import { KEYWORDS, tokenize, type Keyword, type Token } from "@/lib/vsm/rules/lexer";
 import { printField } from "@/lib/vsm/rules/printer";
 import { SyntaxFailure, escapeInvisible, quote, syntaxError, type RuleSyntaxError } from "@/lib/vsm/rules/syntax-error";
@@ -8,7 +9,11 @@ export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: RuleSyn
 const OPERATORS = ['"="', '"!="', '">"', '">="', '"<"', '"<="'];
 const DURATION = "a duration such as 5m";
 const INTEGER_FORM = /^[0-9]+$/;
-/** Deeper nesting of parentheses, not and count is refused rather than risking the call stack. */
+/**
+ * Deeper nesting of parentheses, not and count is refused rather than risking the parser's own
+ * call stack, which recurses about seven frames per level. The tree's depth, which long flat
+ * chains of and/or/then grow without any nesting, is bounded separately by MAX_DEPTH.
+ */
 export const MAX_NESTING = 64;
 
 /**
@@ -51,9 +56,11 @@ function describe(token: Token): string {
 
 class Parser {
   private index = 0;
-  private depth = 0;
+  private nesting = 0;
   /** Keywords that could have continued the expression just parsed: part of "expected" lists. */
   private continuations: string[] = [];
+  /** Depth of each operator node built so far; a leaf, absent here, is depth 1. */
+  private readonly depths = new Map<Expr, number>();
 
   constructor(
     private readonly source: string,
@@ -97,40 +104,54 @@ class Parser {
     if (!this.accept(keyword)) throw this.error([`"${keyword}"`]);
   }
 
+  /**
+   * Returns the node just built, or refuses it at its operator if it would make the tree deeper
+   * than MAX_DEPTH: chains are built by loops, so only this keeps compile, print and the rest,
+   * which recurse per level, off the end of the call stack.
+   */
+  private deepen<T extends Expr>(operator: Token, node: T): T {
+    const depth = 1 + Math.max(...children(node).map((child) => this.depths.get(child) ?? 1));
+    if (depth > MAX_DEPTH) throw this.error([], `the rule is more than ${MAX_DEPTH} levels deep; group long and/or chains in parentheses`, operator);
+    this.depths.set(node, depth);
+    return node;
+  }
+
   private thenExpr(): Expr {
     let first = this.orExpr();
-    while (this.accept("then")) {
+    for (let operator = this.peek(); this.accept("then"); operator = this.peek()) {
       const next = this.orExpr();
       this.expectKeyword("within");
-      first = { type: "then", first, next, within: this.duration() };
+      first = this.deepen(operator, { type: "then", first, next, within: this.duration() });
     }
     return first;
   }
 
   private orExpr(): Expr {
     let left = this.andExpr();
-    while (this.accept("or")) left = { type: "or", left, right: this.andExpr() };
+    for (let operator = this.peek(); this.accept("or"); operator = this.peek())
+      left = this.deepen(operator, { type: "or", left, right: this.andExpr() });
     return left;
   }
 
   private andExpr(): Expr {
     let left = this.unary();
-    while (this.accept("and")) left = { type: "and", left, right: this.unary() };
+    for (let operator = this.peek(); this.accept("and"); operator = this.peek())
+      left = this.deepen(operator, { type: "and", left, right: this.unary() });
     return left;
   }
 
   private unary(): Expr {
     const token = this.peek();
-    if (this.accept("not")) return { type: "not", operand: this.nested(token, () => this.unary()) };
+    if (this.accept("not")) return this.deepen(token, { type: "not", operand: this.nested(token, () => this.unary()) });
     return this.primary();
   }
 
   /** Parses what `opener` (just consumed) opens, one nesting level deeper. */
   private nested<T>(opener: Token, parse: () => T): T {
-    if (this.depth >= MAX_NESTING) throw this.error([], `nested more than ${MAX_NESTING} deep`, opener);
-    this.depth += 1;
+    if (this.nesting >= MAX_NESTING) throw this.error([], `nested more than ${MAX_NESTING} deep`, opener);
+    this.nesting += 1;
     const result = parse();
-    this.depth -= 1;
+    this.nesting -= 1;
     return result;
   }
 
@@ -166,7 +187,7 @@ class Parser {
       throw this.error(["a whole number of events"], digits ? `at most ${Number.MAX_SAFE_INTEGER}` : undefined);
     this.advance();
     this.expectKeyword("within");
-    return { type: "count", operand, op, n: n.value, within: this.duration() };
+    return this.deepen(token, { type: "count", operand, op, n: n.value, within: this.duration() });
   }
 
   private condition(field: FieldPath): Expr {

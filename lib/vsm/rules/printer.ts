@@ -1,4 +1,5 @@
 import type { Expr, FieldPath, Literal } from "@/lib/vsm/rules/ast";
+import { checkDepth } from "@/lib/vsm/rules/depth";
 import { formatDuration } from "@/lib/vsm/rules/duration";
 import { KEYWORDS } from "@/lib/vsm/rules/lexer";
 
@@ -32,8 +33,10 @@ export function printLiteral(value: Literal): string {
 /**
  * The canonical text of an expression, with only the parentheses its structure needs, so that
  * parsing the text gives back the same tree (left-nested and/or/then print without parentheses).
+ * A tree deeper than MAX_DEPTH throws TreeTooDeepError, as it would not parse back anyway.
  */
 export function print(expr: Expr): string {
+  checkDepth(expr);
   return printAt(expr, 0);
 }
 
@@ -57,6 +60,6 @@ function printNode(expr: Expr): string {
     case "then":
       return `${printAt(expr.first, STRENGTH.then)} then ${printAt(expr.next, STRENGTH.then + 1)} within ${formatDuration(expr.within)}`;
     case "count":
-      return `count(${print(expr.operand)}) ${expr.op} ${expr.n} within ${formatDuration(expr.within)}`;
+      return `count(${printAt(expr.operand, 0)}) ${expr.op} ${expr.n} within ${formatDuration(expr.within)}`;
   }
 }
