@@ -3,7 +3,7 @@ import { detectionWeights } from "@/lib/bench/nab/detection-weights";
 import { normalise, scoreRange } from "@/lib/bench/nab/normalise";
 import { perProfile, type CostWeights, type ProfileName, type Profiles } from "@/lib/bench/nab/profiles";
 import { scoreFile, type FileScore } from "@/lib/bench/nab/score-file";
-import { bestThreshold, sweepThresholds } from "@/lib/bench/nab/threshold-sweep";
+import { bestThreshold, sweepThresholds, type ThresholdScore } from "@/lib/bench/nab/threshold-sweep";
 
 /** A detector's result on the corpus under one profile. */
 export interface ProfileResult {
@@ -29,12 +29,17 @@ export function scoreAtThreshold(files: readonly NabFile[], scores: readonly Arr
  * the two halves disagree about the rules, so it is an error, not a footnote.
  */
 export function scoreWithSweep(files: readonly NabFile[], scores: readonly ArrayLike<number>[], costs: CostWeights): ProfileResult {
-  const best = bestThreshold(sweepThresholds(files.map((file, i) => ({ weights: detectionWeights(file.times.length, file.windows, costs), scores: scoresOf(scores, i) }))));
+  const best = bestThreshold(sweepCorpus(files, scores, costs));
   const result = scoreAtThreshold(files, scores, costs, best.threshold);
   if (Math.abs(result.raw - best.score) > 1e-9 * Math.max(1, Math.abs(best.score))) {
     throw new Error(`sweep scored ${best.score} at threshold ${best.threshold}, the files total ${result.raw}`);
   }
   return result;
+}
+
+/** Every candidate threshold's corpus result under one profile, from nothing detected down (NAB's sweep). */
+export function sweepCorpus(files: readonly NabFile[], scores: readonly ArrayLike<number>[], costs: CostWeights): ThresholdScore[] {
+  return sweepThresholds(files.map((file, i) => ({ weights: detectionWeights(file.times.length, file.windows, costs), scores: scoresOf(scores, i) })));
 }
 
 /** A detector's result under every profile: pages at threshold 1, a continuous score by the sweep. */
