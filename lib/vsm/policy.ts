@@ -16,10 +16,10 @@ const duration = z.number().int().positive();
 const regimeSchema = z.object({ re: positive, rg: nonNegative, rd: nonNegative, prior: probability }).strict();
 
 /**
- * DESIGN.md §3.2 table, except three values measured in BENCHMARKS.md ("Regime defaults"): slope
- * rδ 1 → 0.01, because its wild slope estimates leak into the steady component at every collapse
- * and the filter then absorbs steps and ramps instead of signalling them; step prior 0.03 → 0.01
- * and steady 0.90 → 0.92, which halves false alarms. DESIGN.md's table: steady 0.90, step 0.03, slope rδ 1.
+ * The regime table of docs/design.md §3.2, with three values changed by measurement
+ * (BENCHMARKS.md, "Regime table"): slope rδ 1 → 0.01, because wild slope estimates leak into the
+ * steady component at every collapse and the filter then absorbs steps and ramps; step prior
+ * 0.03 → 0.01 and steady 0.90 → 0.92.
  */
 export const DEFAULT_REGIMES = {
   steady: { re: 1, rg: 0.01, rd: 0.0001, prior: 0.92 },
@@ -40,52 +40,32 @@ const regimesSchema = z
     message: "regime priors must sum to 1",
   });
 
+/** Each setting is explained, with the measurements behind its default, in docs/domain.md ("Cyberstride filter"). */
 const filterSchema = z
   .object({
     regimes: regimesSchema.default(DEFAULT_REGIMES),
     /** Per indicator family (e.g. "latency"), regime settings that replace the defaults. */
     families: z.record(z.string(), regimesSchema).default({}),
-    /** Points used to estimate V before any signal may be raised. */
+    /** Points used to estimate the noise, the sampling interval and the data's resolution before any change is reported. */
     warmup: z.number().int().min(3).default(20),
-    /**
-     * Long-run weight of each new steady-weighted standardised residual in the update of V: its
-     * degrees of freedom n are discounted by (1 − rate) and grow by one a point, so V learns at 1/n,
-     * fast after the warm-up and at this rate once n reaches 1/rate.
-     */
+    /** Long-run weight of each new residual in the noise variance V (its degrees of freedom tend to 1/rate). */
     varianceLearningRate: probability.default(0.02),
-    /**
-     * Classification thresholds of DESIGN.md §3.2, except stepConfirm 0.6 → 0.95: it now applies to
-     * the pooled probability of a step at either of the last two points, which is larger than
-     * DESIGN.md's one-step-back q(step), and two surprises in a row (surpriseConfirm) confirm the
-     * noisy steps a lower threshold was needed for; at 0.95 the pooled verdict no longer confirms
-     * pairs of 2–3σ noise points (BENCHMARKS.md "Two surprises in a row").
-     */
-    transient: probability.default(0.5),
-    stepImmediate: probability.default(0.9),
-    stepConfirm: probability.default(0.95),
-    slope: probability.default(0.6),
-    /**
-     * Sustained-shift confirmation (not in DESIGN.md; BENCHMARKS.md "Sustained shift"): a CUSUM of
-     * standardised residuals against a slow reference level, with this allowance k per point, confirms a step
-     * when it passes the threshold h. It catches the 3–4σ steps and slow ramps the regimes absorb.
-     */
+    /** Per typical sampling interval: how fast the change tests' reference level follows the series. */
+    referenceLearningRate: probability.default(0.02),
+    /** A value this many noise sds from the reference is a surprise: a change is raised provisionally. */
+    surprise: positive.default(3),
+    /** Two surprises in a row confirm a step when the second is at least `sustain` sds out on the same side and the pair's mean, in sds of a mean of two, reaches `pair`. */
+    sustain: positive.default(2),
+    pair: positive.default(4.5),
+    /** Sustained-shift CUSUM of the noise-standardised deviations from the reference: allowance k per point and threshold h. */
     shiftAllowance: nonNegative.default(0.75),
     shiftThreshold: positive.default(8),
-    /**
-     * Early provisional flags (not in DESIGN.md; BENCHMARKS.md "Early flag"). A step is raised
-     * provisionally when y is more than surpriseRaise steady predictive sds from the CUSUM's slow
-     * reference level, or when the CUSUM passes shiftWarning on its way to shiftThreshold. Each is
-     * confirmed or retracted at the next point by the usual verdicts, so neither pages by itself.
-     * 1e9 turns either off.
-     */
-    surpriseRaise: positive.default(3),
-    shiftWarning: positive.default(4.5),
-    /**
-     * Two surprises in a row (not in DESIGN.md; BENCHMARKS.md "Two surprises in a row"): a step is confirmed
-     * when two consecutive values are both more than surpriseConfirm steady predictive sds from the
-     * slow reference level on the same side. 1e9 turns it off.
-     */
-    surpriseConfirm: positive.default(3),
+    /** An episode ends once no change has been confirmed for this long; until then further changes update it instead of paging. */
+    quiet: duration.default(HOUR),
+    /** Learn daily and weekly cycles and use one once it predicts better than none ("auto"), or never ("off"). */
+    seasonality: z.enum(["auto", "off"]).default("auto"),
+    /** Learn the noise's lag-one autocorrelation and predict with it ("auto"), or treat the noise as independent ("off"). */
+    autocorrelation: z.enum(["auto", "off"]).default("auto"),
   })
   .strict();
 

@@ -16,6 +16,9 @@ export type Band = "normal" | "alert" | "crisis";
 export const REGIMES = ["steady", "step", "slope", "transient"] as const;
 export type Regime = (typeof REGIMES)[number];
 
+/** A probability per regime: the filter's p_t(j) and q_t(i), and a signal timeline's record of them. */
+export type RegimeProbabilities = Record<Regime, number>;
+
 /** Epoch milliseconds. */
 export type Millis = number;
 

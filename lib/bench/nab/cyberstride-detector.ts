@@ -5,11 +5,7 @@ import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params"
 import { updateFilter } from "@/lib/vsm/filter/update-filter";
 import { resolvePolicy } from "@/lib/vsm/policy";
 
-/*
- * The one place the NAB benchmark touches the Cyberstride filter. The filter's API is being
- * rewritten to take each observation's time as well as its value; when it lands, only `feed` (and
- * perhaps `cyberstrideParams`) changes here, and the rest of lib/bench/nab stays as it is.
- */
+/* The one place the NAB benchmark touches the Cyberstride filter. */
 
 /**
  * Filter parameters for NAB: S5 policy defaults with `override` merged on top (what `--policy`
@@ -23,16 +19,16 @@ export function cyberstrideParams(override: unknown = {}): FilterParams {
 /** A filter for one series: each call feeds the next row and returns the filter's output for it. */
 function createFeed(params: FilterParams): (time: number, value: number) => FilterOutput {
   const state = createFilterState();
-  // The current filter is indexed by point count; `time` is for the time-aware API to come.
-  return (_time, value) => updateFilter(state, value, params);
+  // A row whose time is not after the last (NAB's files repeat an hour where clocks went back) is skipped by the filter and scores 0.
+  return (time, value) => updateFilter(state, time, value, params);
 }
 
 /**
- * Cyberstride as it would page: 1 on a row whose output carries a `confirmed` event — a step or a
- * slope, or a transient confirmed by a second in a row — and 0 elsewhere. Provisional raises and
- * transient annotations are visible on the console but page nobody, so they score 0. A confirmed
- * event may be dated to an earlier point (the one-step-back verdict, the CUSUM's start), but the
- * page goes out on the row that confirms it, and that row is what NAB is shown.
+ * Cyberstride as it would page: 1 on a row whose output carries a `confirmed` event — the start of
+ * a change episode — and 0 elsewhere. Provisional raises, transient annotations and the updates of
+ * an episode under way are visible on the console but page nobody, so they score 0. A confirmed
+ * event may be dated to an earlier point (the pair verdict, the CUSUM's start), but the page goes
+ * out on the row that confirms it, and that row is what NAB is shown.
  */
 export function cyberstridePages(params: FilterParams): Detector {
   return {
@@ -42,46 +38,51 @@ export function cyberstridePages(params: FilterParams): Detector {
       const feed = createFeed(params);
       return (time, value) => {
         const output = feed(time, value);
-        return output.phase === "filtering" && output.events.some((e) => e.type === "confirmed") ? 1 : 0;
+        return output.phase !== "skipped" && output.events.some((e) => e.type === "confirmed") ? 1 : 0;
       };
     },
   };
 }
 
 /**
- * Cyberstride as a continuous anomaly score: 1 − p(steady), the filter's probability that this
- * point is not the steady regime (step, slope or transient); 0 during the warm-up, when the filter
- * has no probabilities yet.
+ * Cyberstride as a continuous anomaly score, for diagnosis: 1 − the value's two-sided tail
+ * probability under the filter's one-step predictive (how unexpected the value was); 0 during the
+ * warm-up and on skipped rows.
  */
 export function cyberstrideScore(params: FilterParams): Detector {
   return {
-    name: "Cyberstride, 1 − p(steady)",
+    name: "Cyberstride, 1 − predictive tail",
     output: "score",
     start() {
       const feed = createFeed(params);
       return (time, value) => {
         const output = feed(time, value);
-        // Clamped: the probabilities sum to 1 only up to rounding.
-        return output.phase === "filtering" ? Math.min(1, Math.max(0, 1 - output.probabilities.steady)) : 0;
+        // Clamped: the tail is a sum of probabilities, exact only up to rounding.
+        return output.phase === "filtering" ? Math.min(1, Math.max(0, 1 - output.tail)) : 0;
       };
     },
   };
 }
 
-/** How often a series' values fall far from the filter's one-step prediction. */
+/** Two-sided normal tail probabilities beyond 2 and 3 sds. */
+const TAIL_2SD = 0.0455;
+const TAIL_3SD = 0.0027;
+
+/** How often a series' values fall far out in the filter's one-step predictive. */
 export interface Calibration {
   /** Points past the warm-up, where the filter makes a prediction. */
   filtered: number;
-  /** Of those, values more than 2 and more than 3 predictive standard deviations from the predictive mean. */
+  /** Of those, values outside the predictive's central 95.45% and 99.73% intervals ("beyond 2 and 3 predictive sds"). */
   beyond2: number;
   beyond3: number;
 }
 
 /**
- * The filter's calibration on one series. If its one-step predictive distribution (mean f,
- * variance Q, before the value is seen) were right and roughly normal, about 4.6% of values would
- * lie beyond 2√Q and 0.3% beyond 3√Q; many more means Q is too small (it will over-signal), many
- * fewer that it is too wide (it will miss).
+ * The filter's calibration on one series. Its one-step predictive is a mixture (regimes, heavy
+ * tails), so "beyond k sds" is read as outside the central interval a normal would have within k
+ * sds: a tail probability below 4.55% (k = 2) or 0.27% (k = 3). A calibrated filter has those
+ * shares; many more means it expects too little noise (it over-signals), many fewer too much (it
+ * misses).
  */
 export function cyberstrideCalibration(params: FilterParams, rows: { times: ArrayLike<number>; values: ArrayLike<number> }): Calibration {
   const feed = createFeed(params);
@@ -89,10 +90,9 @@ export function cyberstrideCalibration(params: FilterParams, rows: { times: Arra
   for (let i = 0; i < rows.values.length; i++) {
     const output = feed(rows.times[i]!, rows.values[i]!);
     if (output.phase !== "filtering") continue;
-    const distance = Math.abs(output.value - output.prediction.mean) / Math.sqrt(output.prediction.variance);
     calibration.filtered += 1;
-    if (distance > 2) calibration.beyond2 += 1;
-    if (distance > 3) calibration.beyond3 += 1;
+    if (output.tail < TAIL_2SD) calibration.beyond2 += 1;
+    if (output.tail < TAIL_3SD) calibration.beyond3 += 1;
   }
   return calibration;
 }

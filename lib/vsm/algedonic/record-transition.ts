@@ -1,4 +1,5 @@
-import type { Actor, RegimeProbabilities, Signal, TimelineEntry } from "@/lib/vsm/algedonic/schemas";
+import type { Actor, Signal, TimelineEntry } from "@/lib/vsm/algedonic/schemas";
+import type { RegimeProbabilities } from "@/lib/vsm/types";
 import type { Millis } from "@/lib/vsm/types";
 
 export interface TransitionNote {

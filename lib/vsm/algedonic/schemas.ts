@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGIMES, type Band, type Regime, type Valence } from "@/lib/vsm/types";
+import { REGIMES, type Band, type RegimeProbabilities, type Valence } from "@/lib/vsm/types";
 
 /**
  * Every algedonic schema, defined once (DESIGN.md §3.3): the pipeline and the store parse signals
@@ -32,8 +32,7 @@ export type Actor = z.infer<typeof actorSchema>;
 /** The filter's regime probabilities at the moment of a transition, kept for the audit trail. */
 export const probabilitiesSchema = z
   .object({ steady: probability, step: probability, slope: probability, transient: probability })
-  .strict() satisfies z.ZodType<Record<Regime, number>>;
-export type RegimeProbabilities = z.infer<typeof probabilitiesSchema>;
+  .strict() satisfies z.ZodType<RegimeProbabilities>;
 
 export const TIMELINE_KINDS = [
   "raised",

@@ -1,33 +1,35 @@
-import { emptyLevelShift } from "@/lib/vsm/filter/level-shift";
-import { emptyBranch } from "@/lib/vsm/filter/step-branch";
+import { createTests } from "@/lib/vsm/filter/change-test";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
+import { createSeason } from "@/lib/vsm/filter/seasonality";
 
 /** A filter that has seen nothing: it warms up on the first policy.filter.warmup points. */
 export function createFilterState(): FilterState {
   return {
-    version: 1,
+    version: 2,
     count: 0,
-    window: [],
+    lastTime: null,
+    interval: 0,
+    warmup: { times: [], values: [] },
     ready: false,
-    variance: 0,
-    varianceFloor: 0,
-    varianceDof: 0,
+    noise: {
+      variance: 1,
+      dof: 1,
+      pending: -1,
+      resolution: 0,
+      autocorrelation: 0,
+      lagProduct: 0,
+      lagSquare: 0,
+      previousValue: 0,
+      previousInput: 0,
+      previousResidual: 0,
+    },
     weights: [0, 0, 0, 0],
     means: [0, 0, 0, 0, 0, 0, 0, 0],
     covariances: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    branch: emptyBranch(),
-    signals: {
-      pending: null,
-      pendingSign: 0,
-      previousFiltered: false,
-      transientRun: 0,
-      stepArmed: true,
-      slopeArmed: true,
-      previousLevelJump: 0,
-      previousSlopeChange: 0,
-      lastStepPoint: 0,
-      previousSurprise: 0,
-    },
-    shift: emptyLevelShift(),
+    season: createSeason(),
+    test: createTests(1, 1),
+    episode: null,
+    transients: { last: 0, count: 0, sign: 0 },
+    extremes: 0,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The warm-up estimate of the observation variance V (DESIGN.md §3.2) and how much it is worth.
+ * The warm-up estimate of the observation variance V (docs/domain.md, "Noise") and how much it is worth.
  * First differences remove the level and most of any trend; a difference of two independent
  * noises has twice their variance, hence the halving. 1.4826·MAD of the differences is robust to
  * a step or an outlier in the window but only 37% efficient, so it serves to screen: the
@@ -12,10 +12,6 @@ const MAD_TO_SD = 1.4826;
 const TRIM = 3;
 /** E[x² | |x| < 3σ]/σ² for a normal x: the mean square of the kept differences is this much too small. */
 const TRIMMED_SHARE = 1 - (2 * TRIM * Math.exp(-0.5 * TRIM * TRIM)) / Math.sqrt(2 * Math.PI) / 0.9973002039367398;
-/** Noise below a thousandth of the series' magnitude is treated as none: a constant series still gets a finite V. */
-const RELATIVE_FLOOR = 1e-3;
-/** For a series that sits at zero, where a relative floor is zero too. */
-const ABSOLUTE_FLOOR = 1e-12;
 
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
@@ -28,12 +24,7 @@ export function firstDifferences(values: readonly number[]): number[] {
   return values.slice(1).map((value, i) => value - values[i]!);
 }
 
-/** The smallest V the filter will use or learn for a series of this magnitude. */
-export function varianceFloor(values: readonly number[]): number {
-  return Math.max((RELATIVE_FLOOR * median(values.map(Math.abs))) ** 2, ABSOLUTE_FLOOR);
-}
-
-/** V from a warm-up window of at least two values. */
+/** V from a warm-up window of at least two values (0 for a constant window: the caller applies the data's floor). */
 export function estimateVariance(values: readonly number[]): number {
   const diffs = firstDifferences(values);
   const centre = median(diffs);
@@ -42,7 +33,7 @@ export function estimateVariance(values: readonly number[]): number {
   // Mostly-constant series (counts that rarely move) have MAD 0; their mean square still measures them.
   const kept = spread > 0 ? deviations.filter((d) => Math.abs(d) <= TRIM * spread) : deviations;
   const meanSquare = kept.reduce((sum, d) => sum + d * d, 0) / kept.length;
-  return Math.max(spread > 0 ? meanSquare / TRIMMED_SHARE / 2 : meanSquare / 2, varianceFloor(values));
+  return spread > 0 ? meanSquare / TRIMMED_SHARE / 2 : meanSquare / 2;
 }
 
 /**

@@ -11,7 +11,8 @@ import type { FilterState } from "@/lib/vsm/filter/schemas";
  */
 export function forecast(state: FilterState, params: FilterParams, steps: number): Moments[] {
   if (!state.ready) return [];
-  const { weights, means, covariances: cov, variance: v } = state;
+  const { weights, means, covariances: cov } = state;
+  const v = state.noise.variance;
   let w11 = 0;
   let w12 = 0;
   let observation = 0;

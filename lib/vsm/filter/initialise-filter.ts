@@ -1,23 +1,34 @@
-import { estimateVariance, firstDifferences, median, varianceFloor, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
+import { createTests } from "@/lib/vsm/filter/change-test";
+import { estimateVariance, firstDifferences, median, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
+import { typicalInterval } from "@/lib/vsm/filter/interval";
 import { createEvidence, mixtureStep } from "@/lib/vsm/filter/mixture-step";
+import { learnResolution, varianceFloor } from "@/lib/vsm/filter/noise";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
+import { startSeason } from "@/lib/vsm/filter/seasonality";
 
 /**
- * Ends the warm-up: estimates V from the window, starts every regime at the first value with the
- * window's median slope, then runs the mixture over the rest of the window (V held fixed) so the
- * first filtered point meets a posterior that already knows the window.
+ * Ends the warm-up: the typical interval is the median interval, the resolution the smallest
+ * difference between distinct neighbouring values, V the robust estimate of estimate-variance.ts
+ * (never below the resolution's floor) worth few degrees of freedom — so the filter starts honest
+ * about how little it knows, with heavy-tailed likelihoods. Every regime starts at the first value
+ * with the window's median slope, and the mixture then runs over the rest of the window (V held
+ * fixed) so the first filtered point meets a posterior that already knows the window.
  */
 export function initialiseFilter(state: FilterState, params: FilterParams): void {
-  const { window } = state;
-  const variance = estimateVariance(window);
-  state.variance = variance;
-  state.varianceFloor = varianceFloor(window);
-  state.varianceDof = warmupDegreesOfFreedom(window.length);
-  const slope = median(firstDifferences(window));
+  const { times, values } = state.warmup;
+  const interval = typicalInterval(times);
+  state.interval = interval;
+  const { noise } = state;
+  for (let i = 1; i < values.length; i++) learnResolution(noise, values[i]!, values[i - 1]!);
+  const magnitude = median(values.map(Math.abs));
+  const variance = Math.max(estimateVariance(values), varianceFloor(noise, magnitude));
+  noise.variance = variance;
+  noise.dof = warmupDegreesOfFreedom(values.length);
+  const slope = median(firstDifferences(values).map((d, i) => (d * interval) / (times[i + 1]! - times[i]!)));
   for (let j = 0; j < 4; j++) {
     state.weights[j] = params.prior[j]!;
-    state.means[2 * j] = window[0]!;
+    state.means[2 * j] = values[0]!;
     state.means[2 * j + 1] = slope;
     // The first value is known up to one observation's noise; the slope up to one difference's.
     state.covariances[3 * j] = variance;
@@ -25,7 +36,17 @@ export function initialiseFilter(state: FilterState, params: FilterParams): void
     state.covariances[3 * j + 2] = 2 * variance;
   }
   const evidence = createEvidence();
-  for (const y of window.slice(1)) mixtureStep(state, y, params, evidence);
-  state.window = [];
+  for (let i = 1; i < values.length; i++) {
+    const context = { variance, dof: noise.dof, elapsed: (times[i]! - times[i - 1]!) / interval, persistence: 0, previousInput: values[i - 1]! };
+    mixtureStep(state, values[i]!, params, context, evidence);
+  }
+  const last = values[values.length - 1]!;
+  const level = state.weights.reduce((sum, w, j) => sum + w * state.means[2 * j]!, 0);
+  noise.previousValue = last;
+  noise.previousInput = last;
+  noise.previousResidual = last - level;
+  state.test = createTests(variance, noise.dof);
+  if (params.seasonality) startSeason(state.season, times[times.length - 1]!, last, interval, Math.sqrt(variance));
+  state.warmup = { times: [], values: [] };
   state.ready = true;
 }

@@ -1,83 +1,168 @@
 import { z } from "zod";
-import { BRANCH_SIZE } from "@/lib/vsm/filter/step-branch";
 
 /**
- * The persisted state of one Cyberstride filter (DESIGN.md §3.2): plain numbers and arrays only,
- * so it survives JSON exactly and a restart resumes the filter bit for bit. Regime-indexed arrays
- * follow REGIMES order (steady, step, slope, transient).
+ * The persisted state of one Cyberstride filter (docs/domain.md, "Cyberstride filter"): plain
+ * numbers, arrays and records only, so it survives JSON exactly and a restart resumes the filter
+ * bit for bit. Regime-indexed arrays follow REGIMES order (steady, step, slope, transient).
  */
 
 const finite = z.number().finite();
+const nonNegative = finite.min(0);
+const point = z.number().int().min(0);
 const perRegime = (width: number) => z.array(finite).length(4 * width);
 
-const signalMemorySchema = z
+/** The noise of the series as the mixture sees it (noise.ts). */
+const noiseSchema = z
   .object({
-    /** A step or slope raised provisionally at the previous point, awaiting its one-step-back verdict. */
-    pending: z.enum(["step", "slope"]).nullable(),
-    /** The sign of the change it was raised for, so its retraction points the same way (states stored before it: 0). */
-    pendingSign: finite.default(0),
-    /** Whether the previous point was filtered (not warm-up), so a one-step-back verdict on it may signal. */
-    previousFiltered: z.boolean(),
-    /** Consecutive points classified transient, ending at the previous point. */
-    transientRun: z.number().int().min(0),
-    /** A kind that has fired stays quiet until the filter is steady again, so one change gives one signal. */
-    stepArmed: z.boolean(),
-    slopeArmed: z.boolean(),
-    /** Signed level jump and slope change estimated at the previous point, for a late verdict's valence. */
-    previousLevelJump: finite,
-    previousSlopeChange: finite,
-    /** The point the last confirmed step was dated to (0: none), so a later pooled verdict does not confirm it again. */
-    lastStepPoint: z.number().int().min(0),
-    /** The previous point's surprise (classify-point.ts), 0 once the reference it was measured against is reset; states stored before it: 0. */
-    previousSurprise: finite.default(0),
+    /** Observation variance scale V and its degrees of freedom n (West & Harrison): V learns at rate 1/n. */
+    variance: finite.positive(),
+    dof: finite.positive(),
+    /** The previous point's standardised squared residual, learnt one point late (−1: none waiting). */
+    pending: finite.min(-1),
+    /** Smallest difference between distinct values seen: the data's resolution (0: none seen yet). */
+    resolution: nonNegative,
+    /** Lag-one autocorrelation per typical interval of the residuals about the level, from discounted sums. */
+    autocorrelation: finite.min(-1).max(1),
+    lagProduct: finite,
+    lagSquare: nonNegative,
+    /** The previous value as given (for the resolution), its input (seasonal part removed) and its residual about the posterior level. */
+    previousValue: finite,
+    previousInput: finite,
+    previousResidual: finite,
   })
   .strict();
 
-const levelShiftSchema = z
+/** One seasonal profile: a period split into bins, read and learnt by linear interpolation (seasonal-profile.ts). */
+const profileSchema = z
   .object({
-    /** Slow reference level, and the points it is worth (0: restart from the filter's level). */
+    period: finite.positive(),
+    /** The slow baseline level this profile learns departures from. */
+    baseline: finite,
+    values: z.array(finite),
+    /** Weight of evidence per bin, capped so a bin averages over its last few periods. */
+    weights: z.array(nonNegative),
+    /** Sum of the bins, so the profile is read with mean zero without a pass over it. */
+    sum: finite,
+    /** Mean absolute deviation of what the profile learns from, to bound any one point's pull. */
+    spread: nonNegative,
+  })
+  .strict();
+
+/** A one-step shadow predictor on the series with one candidate seasonal baseline removed (seasonality.ts). */
+const shadowSchema = z.object({ level: finite, slope: finite, error: nonNegative }).strict();
+
+const seasonSchema = z
+  .object({
+    /** Index into the candidates (0 none, 1 daily, 2 weekly) whose baseline the mixture sees removed. */
+    active: z.number().int().min(0).max(2),
+    /** Time the seasonal learning began; a profile may be used once it has seen two of its periods. */
+    since: finite,
+    profiles: z.array(profileSchema.nullable()).length(2),
+    shadows: z.array(shadowSchema).length(3),
+  })
+  .strict();
+
+/** One side of the CUSUM, with what the run since its start says about the change's shape. */
+const runSchema = z
+  .object({
+    sum: nonNegative,
+    start: point,
+    startTime: finite,
+    /** Points in the run and Σd, Σd², Σd·τ, Στ² of its deviations d at τ intervals after the start. */
+    count: nonNegative,
+    deviation: finite,
+    square: nonNegative,
+    product: finite,
+    elapsed: nonNegative,
+  })
+  .strict();
+
+/** A provisional change raised at a surprising point, decided at the next point. */
+const pendingSchema = z
+  .object({
+    sign: z.union([z.literal(1), z.literal(-1)]),
+    point,
+    time: finite,
+    surprise: finite,
+    deviation: finite,
+    /** Whether it was reported as `raised` (not while an episode is under way), so its verdict is reported too. */
+    announced: z.boolean(),
+  })
+  .strict();
+
+/** The change tests (change-test.ts): a slow reference level and the statistics read against it. */
+const testSchema = z
+  .object({
+    /** Reference level (seasonal part removed), its evidence in points (0: restart from the next value). */
     reference: finite,
-    count: z.number().min(0).finite(),
-    /** One-sided CUSUMs of standardised residuals against the reference, and the point each run began. */
-    up: z.number().min(0).finite(),
-    down: z.number().min(0).finite(),
-    upStart: z.number().int().min(0),
-    downStart: z.number().int().min(0),
+    weight: nonNegative,
+    /** Variance of the whitened deviations from the reference, its degrees of freedom, and their lag-one autocorrelation. */
+    scale: finite.positive(),
+    dof: finite.positive(),
+    autocorrelation: finite.min(0).max(1),
+    lagProduct: finite,
+    lagSquare: nonNegative,
+    previousDeviation: finite,
+    up: runSchema,
+    down: runSchema,
+    pending: pendingSchema.nullable(),
+  })
+  .strict();
+
+const episodeSchema = z
+  .object({
+    kind: z.enum(["step", "slope", "transient"]),
+    sign: z.union([z.literal(1), z.literal(-1)]),
+    since: finite,
+    point,
+    changes: z.number().int().min(1),
+    /** The level before it began, in the series' units. */
+    reference: finite,
+    /** When its last change was confirmed; it settles `quiet` after that. */
+    lastChange: finite,
   })
   .strict();
 
 export const filterStateSchema = z
   .object({
-    version: z.literal(1),
-    /** Points seen so far. */
-    count: z.number().int().min(0),
-    /** Values held until the warm-up window is full; empty once the filter runs. */
-    window: z.array(finite),
+    version: z.literal(2),
+    /** Points stepped so far (warm-up included; skipped points are not counted). */
+    count: point,
+    /** Time of the last stepped point (null before the first) and the typical interval (0 until known). */
+    lastTime: finite.nullable(),
+    interval: nonNegative,
+    /** Times and values held until the warm-up is complete; empty once the filter runs. */
+    warmup: z.object({ times: z.array(finite), values: z.array(finite) }).strict(),
     ready: z.boolean(),
-    /** Observation variance scale V and the floor it may not learn its way below. */
-    variance: z.number().min(0).finite(),
-    varianceFloor: z.number().min(0).finite(),
-    /** Degrees of freedom n of V: its effective sample size, which sets the Student t likelihood and V's learning rate 1/n. */
-    varianceDof: z.number().min(0).finite(),
-    /** p(i) per regime. */
+    noise: noiseSchema,
+    /** p(i), (level μ, slope β) and (C11, C12, C22) per regime; the slope is per typical interval. */
     weights: perRegime(1),
-    /** (level μ, slope β) per regime. */
     means: perRegime(2),
-    /** (C11, C12, C22) per regime. */
     covariances: perRegime(3),
-    /** The step-at-the-previous-point hypothesis and its complement, held one point longer (layout in step-branch.ts). */
-    branch: z.array(finite).length(BRANCH_SIZE),
-    signals: signalMemorySchema,
-    /** Sustained-shift detector (level-shift.ts); states stored before it existed start it afresh. */
-    shift: levelShiftSchema.default({ reference: 0, count: 0, up: 0, down: 0, upStart: 0, downStart: 0 }),
+    season: seasonSchema,
+    test: testSchema,
+    episode: episodeSchema.nullable(),
+    /** Recent transient points, for a burst: the time of the last one and how many came close together. */
+    transients: z.object({ last: finite, count: z.number().int().min(0), sign: z.number().int().min(-1).max(1) }).strict(),
+    /** Consecutive values beyond any scale the state can describe, signed by their side; two in a row reset the filter. */
+    extremes: z.number().int().min(-2).max(2),
   })
   .strict();
 
 export type FilterState = z.infer<typeof filterStateSchema>;
-export type SignalMemory = FilterState["signals"];
-export type LevelShift = FilterState["shift"];
+export type NoiseState = FilterState["noise"];
+export type SeasonState = FilterState["season"];
+export type SeasonalProfile = NonNullable<SeasonState["profiles"][number]>;
+export type Shadow = SeasonState["shadows"][number];
+export type TestState = FilterState["test"];
+export type CusumRun = TestState["up"];
+export type PendingChange = NonNullable<TestState["pending"]>;
+export type EpisodeState = NonNullable<FilterState["episode"]>;
 
-/** Validates a stored state (e.g. a JSON column) before the filter resumes from it. */
+/**
+ * Validates a stored state (e.g. a JSON column) before the filter resumes from it. A state from
+ * an earlier version of the filter does not parse: the caller starts the indicator afresh.
+ */
 export function parseFilterState(value: unknown): FilterState {
   return filterStateSchema.parse(value);
 }

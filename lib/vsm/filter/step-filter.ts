@@ -3,22 +3,23 @@ import type { FilterOutput } from "@/lib/vsm/filter/filter-output";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 import { updateFilter } from "@/lib/vsm/filter/update-filter";
 
-/** Copies a state: every field is a number, boolean, string, null, an array of numbers or a record of those. */
+/** A deep copy of plain data: numbers, booleans, strings, null, arrays and records of those. */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) out[key] = copy(field);
+    return out as T;
+  }
+  return value;
+}
+
 export function cloneFilterState(state: FilterState): FilterState {
-  return {
-    ...state,
-    window: [...state.window],
-    weights: [...state.weights],
-    means: [...state.means],
-    covariances: [...state.covariances],
-    branch: [...state.branch],
-    signals: { ...state.signals },
-    shift: { ...state.shift },
-  };
+  return copy(state);
 }
 
 /** The pure form of updateFilter: the given state is left untouched and the next one returned. */
-export function stepFilter(state: FilterState, y: number, params: FilterParams): { state: FilterState; output: FilterOutput } {
+export function stepFilter(state: FilterState, time: number, value: number, params: FilterParams): { state: FilterState; output: FilterOutput } {
   const next = cloneFilterState(state);
-  return { state: next, output: updateFilter(next, y, params) };
+  return { state: next, output: updateFilter(next, time, value, params) };
 }

@@ -1,89 +1,161 @@
 import { badSideProbability, bandOf } from "@/lib/vsm/filter/band";
-import { canRaiseStep, classifyPoint, raise } from "@/lib/vsm/filter/classify-point";
+import { runTests, type TestOutcome } from "@/lib/vsm/filter/change-test";
+import { episodeView, noteActivity, recordChange, settleEpisode } from "@/lib/vsm/filter/episode";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
-import type { FilterOutput, Moments, RegimeProbabilities, SignalEvent } from "@/lib/vsm/filter/filter-output";
+import type { ChangeEvent, FilteredOutput, FilterOutput, Moments } from "@/lib/vsm/filter/filter-output";
 import { initialiseFilter } from "@/lib/vsm/filter/initialise-filter";
-import { resetLevelShift, shiftExtent, shiftReference, updateLevelShift } from "@/lib/vsm/filter/level-shift";
-import { valenceOf } from "@/lib/vsm/filter/valence";
-import { createEvidence, mixtureStep } from "@/lib/vsm/filter/mixture-step";
+import { trackInterval } from "@/lib/vsm/filter/interval";
+import { createEvidence, mixtureStep, type StepContext } from "@/lib/vsm/filter/mixture-step";
+import { learnAutocorrelation, learnResolution, learnVariance, varianceFloor } from "@/lib/vsm/filter/noise";
+import { resetFilter } from "@/lib/vsm/filter/reset-filter";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
+import { seasonalValue, stepSeason, switchSeason } from "@/lib/vsm/filter/seasonality";
+import { transientEvents } from "@/lib/vsm/filter/transients";
+import { valenceOf } from "@/lib/vsm/filter/valence";
+import { REGIMES, type Regime, type RegimeProbabilities } from "@/lib/vsm/types";
 
 const evidence = createEvidence();
+const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
+const context: StepContext = { variance: 1, dof: 1, elapsed: 1, persistence: 0, previousInput: 0 };
+/**
+ * A value this many steady predictive sds off is beyond any scale the state describes (1e200 in
+ * a series of tens, a counter's 2^64 − 1): it does not step the mixture; a second one on the same
+ * side means the series now lives at another scale, and the filter restarts its warm-up there.
+ */
+const EXTREME = 1e6;
+/** Elapsed time below this many typical intervals counts as this (two points at almost the same time still carry some noise). */
+const MIN_ELAPSED = 1e-3;
 
 /**
- * Feeds one value to the filter, updating `state` in place (the fast path for the pipeline and
- * the benchmark; stepFilter is the pure wrapper). No signal is raised during the warm-up.
+ * Feeds one observation (time in epoch ms, value) to the filter, updating `state` in place (the
+ * fast path; stepFilter is the pure wrapper). A point not later than the last is skipped: it is
+ * the caller's to store, never a step backwards. No change is reported during the warm-up.
  */
-export function updateFilter(state: FilterState, y: number, params: FilterParams): FilterOutput {
-  if (!Number.isFinite(y)) throw new RangeError(`filter input must be a finite number, got ${y}`);
+export function updateFilter(state: FilterState, time: number, value: number, params: FilterParams): FilterOutput {
+  if (!Number.isFinite(value)) throw new RangeError(`filter input must be a finite number, got ${value}`);
+  if (!Number.isFinite(time)) throw new RangeError(`filter time must be a finite number of milliseconds, got ${time}`);
+  if (state.lastTime !== null && time <= state.lastTime) {
+    return { phase: "skipped", time, value, reason: time === state.lastTime ? "duplicate-time" : "out-of-order" };
+  }
+  const elapsedTime = state.lastTime === null ? 0 : time - state.lastTime;
+  state.lastTime = time;
   state.count += 1;
   if (!state.ready) {
-    state.window.push(y);
-    if (state.window.length >= params.warmup) initialiseFilter(state, params);
-    return { phase: "warmup", point: state.count, value: y };
+    state.warmup.times.push(time);
+    state.warmup.values.push(value);
+    if (state.warmup.values.length >= params.warmup) initialiseFilter(state, params);
+    return { phase: "warmup", point: state.count, time, value, events: [] };
   }
+  const elapsed = Math.max(elapsedTime / state.interval, MIN_ELAPSED);
+  const { season, noise } = state;
+  const seasonal = seasonalValue(season, season.active, time);
+  const input = value - seasonal;
 
-  // The steady component's one-step prediction and its variance, before y: the shift detector's yardstick.
-  const { means: m, covariances: c } = state;
-  const steadyMean = m[0]! + m[1]!;
-  const steadyVariance = c[0]! + 2 * c[1]! + c[2]! + state.variance * (params.rg[0]! + params.rd[0]! + params.re[0]!);
-  mixtureStep(state, y, params, evidence);
-  // How surprising y is if nothing changed: its distance from the slow reference level, which
-  // unlike the filter's level has not yet followed a change, in steady predictive sds (the scale V
-  // is calibrated to). The early provisional flag reads it.
-  evidence.surprise = (y - shiftReference(state.shift, steadyMean)) / Math.sqrt(steadyVariance);
-  // Learning of V from the steady-weighted standardised residuals (West & Harrison's S_t = S·(1 +
-  // (e²/Q − 1)/n_t)), with n discounted so the rate 1/n falls from the warm-up's few degrees of
-  // freedom to the policy rate. The excess is at least −1 and n ≥ 1, so V stays positive; a
-  // residual large enough to swing it up is improbable under steady and carries almost no weight.
-  const dof = (1 - params.varianceLearningRate) * state.varianceDof + 1;
-  state.varianceDof = dof;
-  state.variance = Math.max(state.varianceFloor, state.variance * (1 + evidence.steadyExcess / dof));
+  context.variance = noise.variance;
+  context.dof = noise.dof;
+  context.elapsed = elapsed;
+  context.persistence = params.autocorrelation ? Math.pow(noise.autocorrelation, elapsed) : 0;
+  context.previousInput = noise.previousInput;
+  const extreme = extremeSide(state, input, elapsed);
+  if (extreme !== 0) return extremeOutput(state, time, value, extreme, params);
+  state.extremes = 0;
 
-  const { weights, means, covariances } = state;
-  const { classification, events } = classifyPoint(state.signals, evidence, state.count, params);
-  if (confirmsChange(events)) resetLevelShift(state.shift);
-  else {
-    const before = shiftExtent(state.shift);
-    const shift = updateLevelShift(state.shift, y, steadyMean, steadyVariance, state.count, params.shift, params.varianceLearningRate);
-    if (shift) {
-      // Dated to the CUSUM run's start, the change point; the step verdict will not confirm it again.
-      state.signals.lastStepPoint = Math.max(state.signals.lastStepPoint, shift.start);
-      state.signals.previousSurprise = 0;
-      events.push({ type: "confirmed", kind: "step", point: shift.start, valence: valenceOf(params.direction, shift.direction), probability: evidence.current[1]! });
-    } else if (before <= params.shift.warning && shiftExtent(state.shift) > params.shift.warning && canRaiseStep(state.signals, evidence.current, params)) {
-      // A ramp's residuals stay moderate, so the CUSUM sees it before any one point is surprising:
-      // flag it provisionally once the sum crosses the warning level, for the next verdict.
-      events.push(raise(state.signals, "step", state.count, state.shift.up - state.shift.down, evidence.current[1]!, params.direction));
-    }
+  mixtureStep(state, input, params, context, evidence);
+  state.interval = trackInterval(state.interval, elapsedTime);
+  const residual = input - evidence.predictionMean;
+  const level = mixtureMoments(state.weights, state.means, state.covariances, 0);
+  const magnitude = Math.abs(input);
+  learnVariance(noise, (residual * residual) / evidence.steadyVariance, params.varianceLearningRate, magnitude);
+  learnResolution(noise, value, noise.previousValue);
+  if (params.autocorrelation) learnAutocorrelation(noise, input - evidence.levelPrediction, elapsed);
+  noise.previousValue = value;
+  noise.previousInput = input;
+  noise.previousResidual = input - level.mean;
+
+  const events: ChangeEvent[] = [];
+  const reference = state.test.reference;
+  const announce = state.episode === null;
+  const floor = varianceFloor(noise, magnitude);
+  runTests(state.test, { input, level: level.mean, point: state.count, time, elapsed, interval: state.interval, floor, announce }, params, outcome);
+  const { raised, decided, change } = outcome;
+  if (decided && decided.announced && outcome.verdict !== "confirmed") {
+    events.push({ type: "retracted", kind: "step", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: outcome.surprise });
   }
-  const badSide = badSideProbability(weights, means, covariances, params);
+  if (decided && outcome.verdict === "transient") {
+    for (const event of transientEvents(state, decided, reference, params)) events.push(event);
+  }
+  if (change) events.push(recordChange(state, change, time, reference, params));
+  else if (Math.abs(outcome.surprise) >= params.tests.surprise) noteActivity(state, time);
+  if (raised && announce) {
+    events.push({ type: "raised", kind: "step", point: raised.point, time: raised.time, valence: valenceOf(params.direction, raised.sign), magnitude: raised.score * Math.sqrt(state.test.scale), score: raised.score });
+  }
+  const settled = settleEpisode(state, time, state.count, level.mean, params);
+  if (settled) events.push(settled);
+
+  if (params.seasonality) {
+    const next = stepSeason(season, { time, value, elapsedTime, elapsed, interval: state.interval, levelGain: evidence.levelGain, slopeGain: evidence.slopeGain });
+    if (next !== season.active) switchSeason(state, next, time);
+  }
+  return filteredOutput(state, time, value, seasonal, residual, level, events, params);
+}
+
+/** The side (±1) of a value beyond EXTREME steady sds, or 0. */
+function extremeSide(state: FilterState, input: number, elapsed: number): number {
+  let prediction = 0;
+  let spread = 0;
+  for (let j = 0; j < 4; j++) prediction += state.weights[j]! * (state.means[2 * j]! + elapsed * state.means[2 * j + 1]!);
+  for (let j = 0; j < 4; j++) spread = Math.max(spread, Math.abs(state.means[2 * j]! - prediction) + Math.sqrt(state.covariances[3 * j]!));
+  const sd = Math.sqrt(state.noise.variance) + spread;
+  const off = input - prediction;
+  return Math.abs(off) > EXTREME * sd ? Math.sign(off) : 0;
+}
+
+/** An extreme value: annotated and held back; the second in a row on the same side restarts the filter there. */
+function extremeOutput(state: FilterState, time: number, value: number, side: number, params: FilterParams): FilterOutput {
+  const point = state.count;
+  const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"]): ChangeEvent => ({ type, kind, point, time, valence: valenceOf(params.direction, side), magnitude: value, score: EXTREME });
+  if (state.extremes === side) {
+    resetFilter(state, time, value);
+    return { phase: "warmup", point, time, value, events: [event("reset", "step")] };
+  }
+  state.extremes = side;
+  return { phase: "held", point, time, value, events: [event("annotated", "transient")] };
+}
+
+function filteredOutput(state: FilterState, time: number, value: number, seasonal: number, residual: number, level: Moments, events: ChangeEvent[], params: FilterParams): FilteredOutput {
+  const { weights, means, covariances, noise, season } = state;
+  const badSide = badSideProbability(weights, means, covariances, seasonal, params);
   return {
     phase: "filtering",
     point: state.count,
-    value: y,
+    time,
+    value,
     probabilities: regimeRecord(evidence.current),
     previous: regimeRecord(evidence.previous),
-    earlierStep: evidence.earlier,
-    level: mixtureMoments(weights, means, covariances, 0),
+    level,
     slope: mixtureMoments(weights, means, covariances, 1),
-    prediction: { mean: evidence.predictionMean, variance: evidence.predictionVariance },
-    residual: evidence.residual,
-    classification,
+    seasonal,
+    prediction: { mean: evidence.predictionMean + seasonal, variance: evidence.predictionVariance },
+    residual,
+    tail: evidence.tail,
+    surprise: outcome.surprise,
+    classification: mostProbable(evidence.current),
     events,
+    episode: episodeView(state.episode, params),
     badSide,
     band: bandOf(badSide, params),
+    profile: { interval: state.interval, period: season.active === 0 ? 0 : season.profiles[season.active - 1]!.period, autocorrelation: noise.autocorrelation, variance: noise.variance },
   };
-}
-
-/** Whether a step or slope was confirmed (a plain loop: this runs on every point). */
-function confirmsChange(events: readonly SignalEvent[]): boolean {
-  for (const e of events) if (e.type === "confirmed" && e.kind !== "transient") return true;
-  return false;
 }
 
 function regimeRecord(p: readonly number[]): RegimeProbabilities {
   return { steady: p[0]!, step: p[1]!, slope: p[2]!, transient: p[3]! };
+}
+
+function mostProbable(p: readonly number[]): Regime {
+  let best = 0;
+  for (let j = 1; j < 4; j++) if (p[j]! > p[best]!) best = j;
+  return REGIMES[best]!;
 }
 
 /** Mean and variance (within-regime plus spread of regime means) of the level (0) or slope (1). */

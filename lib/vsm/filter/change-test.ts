@@ -1,0 +1,168 @@
+import type { FilterParams } from "@/lib/vsm/filter/filter-params";
+import { clip, LEARNING_CAP } from "@/lib/vsm/filter/noise";
+import { classifyRun, emptyRun, extendRun } from "@/lib/vsm/filter/run-shape";
+import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
+
+/**
+ * The change tests (docs/domain.md, "Change tests"). They read each value against a slow
+ * reference level — one that, unlike the mixture's level, has not yet followed a change — in
+ * units of the deviations' own learnt spread, so they are calibrated to the series whatever the
+ * mixture's model gets wrong (wander, autocorrelation, heavy tails):
+ *
+ * - a **surprise** (|d| ≥ `surprise` sds) raises a change provisionally; the next point decides:
+ *   a second deviation on the same side of at least `sustain` sds, with the pair's mean at least
+ *   `pair` sds of a mean of two, confirms a step; otherwise the surprise was a transient;
+ * - a two-sided **CUSUM** of the deviations in long-run sds (allowance `allowance`, threshold
+ *   `threshold`) confirms the smaller sustained shifts and ramps, dated to where its run began,
+ *   with the run's shape deciding step or slope.
+ *
+ * Autocorrelated deviations are not more evidence than independent ones: the pair's mean and the
+ * CUSUM are standardised with the deviations' learnt lag-one autocorrelation ρ.
+ */
+
+/** A CUSUM increment is clipped here, so one outlier adds at most CLIP − allowance. */
+const CLIP = 3;
+/** The reference learns from deviations clipped at this many sds: an outlier barely moves it. */
+const REFERENCE_CLIP = 3;
+/** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
+const LAG_RATE = 0.01;
+const LAG_PRIOR = 20;
+const MAX_AUTOCORRELATION = 0.95;
+
+/** What the tests found at one point. */
+export interface TestOutcome {
+  /** The value's deviation from the reference, in sds of the deviations. */
+  surprise: number;
+  raised: { sign: 1 | -1; point: number; time: number; score: number } | null;
+  /** The provisional change of the previous point: confirmed (change below), or retracted as a transient or not, and whether it was reported. */
+  verdict: "confirmed" | "transient" | "retracted" | null;
+  decided: { sign: 1 | -1; point: number; time: number; deviation: number; announced: boolean } | null;
+  change: { kind: "step" | "slope"; sign: 1 | -1; point: number; time: number; magnitude: number; score: number } | null;
+}
+
+export function createTests(scale: number, dof: number): TestState {
+  return { reference: 0, weight: 0, scale, dof, autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null };
+}
+
+/** Where the tests stand at this point: the input, the mixture's level after it, and the step's timing. */
+export interface TestPoint {
+  input: number;
+  level: number;
+  point: number;
+  time: number;
+  /** Elapsed time in typical intervals, the typical interval, and V's floor (the data's resolution). */
+  elapsed: number;
+  interval: number;
+  floor: number;
+  /** Whether a provisional change raised here is reported (not while an episode is under way). */
+  announce: boolean;
+}
+
+/** Runs the tests on one input; on a confirmed change they restart against the new level. */
+export function runTests(test: TestState, at: TestPoint, params: FilterParams, outcome: TestOutcome): void {
+  outcome.raised = null;
+  outcome.verdict = null;
+  outcome.decided = null;
+  outcome.change = null;
+  outcome.surprise = 0;
+  if (test.weight === 0) {
+    // A restart: the reference begins at the mixture's level, which has already followed the change.
+    test.reference = at.level;
+    test.weight = 1;
+    test.previousDeviation = at.input - at.level;
+    return;
+  }
+  const sd = Math.sqrt(test.scale);
+  const d = at.input - test.reference;
+  const s = d / sd;
+  outcome.surprise = s;
+  const rho = test.autocorrelation;
+  const { tests } = params;
+
+  const pending = test.pending;
+  if (pending) {
+    test.pending = null;
+    outcome.decided = pending;
+    const sustained = pending.sign * s >= tests.sustain;
+    // The mean of two deviations with correlation ρ has variance (1 + ρ)/2 of one.
+    const pairScore = (pending.sign * (pending.deviation + d)) / (sd * Math.sqrt(2 * (1 + rho)));
+    if (sustained && pairScore >= tests.pair) {
+      const magnitude = (pending.deviation + d) / 2;
+      outcome.verdict = "confirmed";
+      outcome.change = { kind: "step", sign: pending.sign, point: pending.point, time: pending.time, magnitude, score: pairScore };
+      restartTests(test);
+      return;
+    }
+    outcome.verdict = Math.abs(s) < tests.sustain ? "transient" : "retracted";
+    // The surprise was held back from learning until now (so it could not blunt this verdict).
+    learnTests(test, pending.deviation, 1, at.floor, params);
+  }
+
+  const longRun = sd * Math.sqrt((1 + rho) / (1 - rho));
+  const increment = clip(d / longRun, CLIP);
+  stepRun(test.up, increment, d, at, tests.allowance);
+  stepRun(test.down, -increment, -d, at, tests.allowance);
+  const run = test.up.sum >= tests.threshold ? test.up : test.down.sum >= tests.threshold ? test.down : null;
+  if (run) {
+    const sign = run === test.up ? 1 : -1;
+    const shape = classifyRun(run, test.scale);
+    outcome.change = { kind: shape.kind, sign, point: run.start, time: run.startTime, magnitude: sign * shape.magnitude, score: run.sum };
+    restartTests(test);
+    return;
+  }
+  if (!pending && Math.abs(s) >= tests.surprise) {
+    const sign = s > 0 ? 1 : -1;
+    test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, announced: at.announce };
+    outcome.raised = { sign, point: at.point, time: at.time, score: s };
+    return;
+  }
+  learnTests(test, d, at.elapsed, at.floor, params);
+}
+
+/** One side of the CUSUM: the sum, and the run's shape statistics from where the sum left 0. */
+function stepRun(run: CusumRun, increment: number, deviation: number, at: TestPoint, allowance: number): void {
+  const sum = run.sum + increment - allowance;
+  if (sum <= 0) {
+    Object.assign(run, emptyRun());
+    return;
+  }
+  if (run.sum === 0) {
+    run.start = at.point;
+    run.startTime = at.time;
+  }
+  run.sum = sum;
+  extendRun(run, deviation, at.time, at.interval);
+}
+
+/** After a confirmed change: the reference restarts at the next point and both sums at 0. */
+export function restartTests(test: TestState): void {
+  test.weight = 0;
+  test.pending = null;
+  test.up = emptyRun();
+  test.down = emptyRun();
+}
+
+/**
+ * Learns from a deviation that confirmed nothing: the reference moves by a clipped share of it
+ * (1 − (1 − rate)^k over k intervals), the spread of the deviations learns like V does (capped,
+ * rate 1/n), and so does their lag-one autocorrelation.
+ */
+function learnTests(test: TestState, d: number, elapsed: number, floor: number, params: FilterParams): void {
+  const sd = Math.sqrt(test.scale);
+  const rate = 1 - Math.pow(1 - params.referenceLearningRate, elapsed);
+  test.reference += rate * clip(d, REFERENCE_CLIP * sd);
+  test.weight += 1;
+  const z2 = (d * d) / test.scale;
+  const dof = (1 - params.varianceLearningRate) * test.dof + 1;
+  test.dof = dof;
+  test.scale = Math.max(floor, test.scale * (1 + ((z2 < LEARNING_CAP ? z2 : LEARNING_CAP) - 1) / dof));
+  if (elapsed <= 1.5) {
+    const bound = REFERENCE_CLIP * sd;
+    const x = clip(test.previousDeviation, bound);
+    const y = clip(d, bound);
+    test.lagProduct = (1 - LAG_RATE) * test.lagProduct + x * y;
+    test.lagSquare = (1 - LAG_RATE) * test.lagSquare + x * x;
+    test.autocorrelation = Math.min(Math.max(test.lagProduct / (test.lagSquare + LAG_PRIOR * test.scale), 0), MAX_AUTOCORRELATION);
+  }
+  test.previousDeviation = d;
+}

@@ -1,0 +1,71 @@
+import { clip } from "@/lib/vsm/filter/noise";
+import type { SeasonalProfile } from "@/lib/vsm/filter/schemas";
+
+/**
+ * A seasonal profile (docs/domain.md, "Seasonality"): the expected departure from the baseline at
+ * each phase of a period, as values at evenly spaced nodes read by linear interpolation (so it has
+ * no steps at bin edges), always with mean zero. It learns like a running mean per node that
+ * settles into averaging over the last few periods, with each point's pull bounded.
+ */
+
+/** Each node averages over about this many of its last periods once it has seen them. */
+const PERIODS = 4;
+/** A point pulls a node by at most this many mean absolute deviations of what the profile learns from. */
+const PULL = 3;
+/**
+ * Weight of the newest deviation in that mean absolute deviation, per point. It starts from the
+ * noise's sd and grows by 2% a point while deviations sit at the bound, so a cycle much larger
+ * than the noise is still learnt within its first period or two.
+ */
+const SPREAD_RATE = 0.01;
+/** A period with fewer nodes than this cannot show a shape worth learning at this sampling rate. */
+const MIN_NODES = 8;
+
+/** A profile for `period` at the given typical interval, or null when the interval is too coarse for it. */
+export function createProfile(period: number, maxNodes: number, interval: number, baseline: number, spread: number): SeasonalProfile | null {
+  const nodes = Math.min(maxNodes, Math.floor(period / interval));
+  if (!(nodes >= MIN_NODES)) return null;
+  return { period, baseline, values: new Array<number>(nodes).fill(0), weights: new Array<number>(nodes).fill(0), sum: 0, spread };
+}
+
+/** Where `time` falls: the node before it and the fraction of the way to the next one. */
+function locate(profile: SeasonalProfile, time: number): { node: number; fraction: number } {
+  const nodes = profile.values.length;
+  const phase = (((time % profile.period) + profile.period) % profile.period) * (nodes / profile.period);
+  const node = Math.min(Math.floor(phase), nodes - 1);
+  return { node, fraction: phase - node };
+}
+
+/** The profile's value at `time`, with the profile's mean removed. */
+export function readProfile(profile: SeasonalProfile, time: number): number {
+  const { node, fraction } = locate(profile, time);
+  const { values } = profile;
+  const next = node + 1 === values.length ? 0 : node + 1;
+  return (1 - fraction) * values[node]! + fraction * values[next]! - profile.sum / values.length;
+}
+
+/**
+ * Moves the profile towards `target` (the value's departure from the baseline) at `time`. The
+ * two nodes either side move by their interpolation weight over their accumulated weight, which is
+ * capped at about PERIODS periods' worth of visits at this sampling interval.
+ */
+export function learnProfile(profile: SeasonalProfile, time: number, target: number, interval: number): void {
+  const { node, fraction } = locate(profile, time);
+  const { values } = profile;
+  const next = node + 1 === values.length ? 0 : node + 1;
+  const error = target - readProfile(profile, time);
+  const bounded = clip(error, PULL * profile.spread);
+  profile.spread += SPREAD_RATE * (Math.abs(bounded) - profile.spread);
+  const cap = Math.max(1, (PERIODS * profile.period) / values.length / interval);
+  move(profile, node, 1 - fraction, bounded, cap);
+  move(profile, next, fraction, bounded, cap);
+}
+
+function move(profile: SeasonalProfile, node: number, share: number, error: number, cap: number): void {
+  if (share <= 0) return;
+  const weight = Math.min(profile.weights[node]! + share, cap);
+  profile.weights[node] = weight;
+  const change = (share / weight) * error;
+  profile.values[node] = profile.values[node]! + change;
+  profile.sum += change;
+}

@@ -1,0 +1,130 @@
+import { clip } from "@/lib/vsm/filter/noise";
+import { createProfile, learnProfile, readProfile } from "@/lib/vsm/filter/seasonal-profile";
+import type { FilterState, SeasonState, Shadow } from "@/lib/vsm/filter/schemas";
+import { DAY } from "@/lib/vsm/types";
+
+/**
+ * Daily and weekly cycles (docs/domain.md, "Seasonality"). Both profiles are always learnt; the
+ * mixture sees one removed only once it has proved itself: three shadow predictors, one on the
+ * raw series and one on each deseasonalised series, track like the mixture's steady component
+ * does, and a profile is used while its shadow predicts better than the one in use by a margin.
+ * A cycle the mixture already follows (a slow, smooth one) therefore changes nothing, and one it
+ * cannot follow (a square wave, a morning rush) is expected rather than paged.
+ */
+
+const WEEK = 7 * DAY;
+/** The candidates after "none": period and the most nodes its profile gets (half-hourly, hourly). */
+const CANDIDATES = [
+  { period: DAY, nodes: 48 },
+  { period: WEEK, nodes: 168 },
+] as const;
+/** A profile is eligible after two of its periods: one to learn, one to prove itself. */
+const PERIODS_BEFORE_USE = 2;
+/** Memory of the shadows' mean absolute errors. */
+const ERROR_MEMORY = 2 * DAY;
+/** A candidate replaces the one in use only when its shadow's error is this much smaller. */
+const MARGIN = 0.1;
+/** A shadow learns from errors at most this many times its mean absolute error. */
+const SHADOW_PULL = 10;
+/** The baseline moves by at most this many of the profile's spreads per point. */
+const BASELINE_PULL = 10;
+/** A profile's baseline follows the deseasonalised series with this time constant, as a share of the period. */
+const BASELINE_SHARE = 0.25;
+
+export function createSeason(): SeasonState {
+  const shadow = (): Shadow => ({ level: 0, slope: 0, error: 0 });
+  return { active: 0, since: 0, profiles: [null, null], shadows: [shadow(), shadow(), shadow()] };
+}
+
+/** Starts learning at the end of the warm-up, at the typical interval it found. */
+export function startSeason(season: SeasonState, time: number, value: number, interval: number, sd: number): void {
+  season.since = time;
+  season.profiles = CANDIDATES.map((c) => createProfile(c.period, c.nodes, interval, value, sd));
+  for (const shadow of season.shadows) {
+    shadow.level = value;
+    shadow.error = sd;
+  }
+}
+
+/** The seasonal part of candidate c (0: none) at `time`. */
+export function seasonalValue(season: SeasonState, candidate: number, time: number): number {
+  const profile = candidate === 0 ? null : season.profiles[candidate - 1];
+  return profile ? readProfile(profile, time) : 0;
+}
+
+/** The gains the shadows track with (the mixture's steady level and slope gains) and the step's timing. */
+export interface SeasonStep {
+  time: number;
+  value: number;
+  /** Elapsed time since the last point, in ms and in typical intervals, and the typical interval. */
+  elapsedTime: number;
+  elapsed: number;
+  interval: number;
+  levelGain: number;
+  slopeGain: number;
+}
+
+/**
+ * Learns from one value (after it was predicted) and returns the candidate to use from now on.
+ * The caller moves the mixture's level when that changes (switchSeason).
+ */
+export function stepSeason(season: SeasonState, step: SeasonStep): number {
+  const decay = Math.exp(-step.elapsedTime / ERROR_MEMORY);
+  for (let c = 0; c < season.shadows.length; c++) {
+    if (c > 0 && !season.profiles[c - 1]) continue;
+    trackShadow(season.shadows[c]!, step.value - seasonalValue(season, c, step.time), step, decay);
+  }
+  for (const profile of season.profiles) {
+    if (!profile) continue;
+    const seasonal = readProfile(profile, step.time);
+    const rate = 1 - Math.exp(-step.elapsedTime / (BASELINE_SHARE * profile.period));
+    profile.baseline += rate * clip(step.value - seasonal - profile.baseline, BASELINE_PULL * profile.spread);
+    learnProfile(profile, step.time, step.value - profile.baseline, step.interval);
+  }
+  return chooseCandidate(season, step.time);
+}
+
+/**
+ * One step of a shadow: a local linear predictor with the mixture's steady gains, whose error is
+ * a discounted mean absolute error (robust to the odd spike). The error it learns from is
+ * bounded at SHADOW_PULL of its mean error, so one extreme value cannot derail it for long.
+ */
+function trackShadow(shadow: Shadow, x: number, step: SeasonStep, decay: number): void {
+  const predicted = shadow.level + step.elapsed * shadow.slope;
+  const raw = x - predicted;
+  const error = shadow.error > 0 ? clip(raw, SHADOW_PULL * shadow.error) : raw;
+  shadow.error = decay * shadow.error + (1 - decay) * Math.abs(error);
+  shadow.level = predicted + step.levelGain * error;
+  shadow.slope += step.slopeGain * error;
+}
+
+/** The candidate in use, replaced by an eligible one whose shadow errs less by the margin. */
+function chooseCandidate(season: SeasonState, time: number): number {
+  let best = season.active;
+  let bestError = season.shadows[best]!.error;
+  for (let c = 0; c < season.shadows.length; c++) {
+    const profile = c === 0 ? null : season.profiles[c - 1];
+    if (c > 0 && (!profile || time - season.since < PERIODS_BEFORE_USE * profile.period)) continue;
+    const error = season.shadows[c]!.error;
+    if (c !== season.active && error < (1 - MARGIN) * bestError) {
+      best = c;
+      bestError = error;
+    }
+  }
+  return best;
+}
+
+/**
+ * Puts another candidate in use from `time`: the mixture's levels, the previous input and the
+ * change tests' reference move by the difference in seasonal part, so the deseasonalised series
+ * stays continuous and no change is seen where only the baseline changed.
+ */
+export function switchSeason(state: FilterState, next: number, time: number): void {
+  const { season } = state;
+  const shift = seasonalValue(season, next, time) - seasonalValue(season, season.active, time);
+  for (let j = 0; j < 4; j++) state.means[2 * j] = state.means[2 * j]! - shift;
+  state.noise.previousInput -= shift;
+  state.test.reference -= shift;
+  if (state.episode) state.episode.reference -= shift;
+  season.active = next;
+}
