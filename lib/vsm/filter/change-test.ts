@@ -1,5 +1,6 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import { clip, LEARNING_CAP } from "@/lib/vsm/filter/noise";
+import { emptyTail, learnTail, tailFactor } from "@/lib/vsm/filter/tail-factor";
 import { classifyRun, emptyRun, extendRun } from "@/lib/vsm/filter/run-shape";
 import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
 
@@ -24,6 +25,7 @@ import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
 const CLIP = 3;
 /** The reference learns from deviations clipped at this many sds: an outlier barely moves it. */
 const REFERENCE_CLIP = 3;
+const TAIL_Z = Number(process.env.TAIL_Z ?? 3);
 /** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
 const LAG_RATE = 0.01;
 const LAG_PRIOR = 20;
@@ -36,12 +38,12 @@ export interface TestOutcome {
   raised: { sign: 1 | -1; point: number; time: number; score: number } | null;
   /** The provisional change of the previous point: confirmed (change below), or retracted as a transient or not, and whether it was reported. */
   verdict: "confirmed" | "transient" | "retracted" | null;
-  decided: { sign: 1 | -1; point: number; time: number; deviation: number; announced: boolean } | null;
+  decided: { sign: 1 | -1; point: number; time: number; deviation: number; surprise: number; announced: boolean } | null;
   change: { kind: "step" | "slope"; sign: 1 | -1; point: number; time: number; magnitude: number; score: number } | null;
 }
 
 export function createTests(scale: number, dof: number): TestState {
-  return { reference: 0, weight: 0, scale, dof, autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null };
+  return { reference: 0, weight: 0, scale, dof, tail: emptyTail(), autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null };
 }
 
 /** Where the tests stand at this point: the input, the mixture's level after it, and the step's timing. */
@@ -72,12 +74,15 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     test.previousDeviation = at.input - at.level;
     return;
   }
-  const sd = Math.sqrt(test.scale);
+  // The tests' yardstick: the deviations' sd, stretched by the tail factor.
+  const { tests } = params;
+  const plain = Math.sqrt(test.scale);
+  const sd = plain * tailFactor(test.tail, TAIL_Z);
   const d = at.input - test.reference;
   const s = d / sd;
   outcome.surprise = s;
   const rho = test.autocorrelation;
-  const { tests } = params;
+  learnTail(test.tail, Math.abs(d) / plain, TAIL_Z);
 
   const pending = test.pending;
   if (pending) {
@@ -166,3 +171,4 @@ function learnTests(test: TestState, d: number, elapsed: number, floor: number, 
   }
   test.previousDeviation = d;
 }
+

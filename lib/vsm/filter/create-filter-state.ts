@@ -29,7 +29,6 @@ export function createFilterState(): FilterState {
     season: createSeason(),
     test: createTests(1, 1),
     episode: null,
-    transients: { last: 0, count: 0, sign: 0 },
     extremes: 0,
   };
 }

@@ -13,6 +13,8 @@ import { valenceOf } from "@/lib/vsm/filter/valence";
  * the episode's kind becomes slope.
  */
 
+const QUIET_POINTS = Number(process.env.QUIET_POINTS ?? 0);
+
 export interface ConfirmedChange {
   kind: ChangeKind;
   sign: 1 | -1;
@@ -52,7 +54,8 @@ export function noteActivity(state: FilterState, now: number): void {
 /** Ends the episode once it has been quiet for the policy's quiet time. */
 export function settleEpisode(state: FilterState, now: number, point: number, level: number, params: FilterParams): ChangeEvent | null {
   const episode = state.episode;
-  if (!episode || now - episode.lastChange < params.quiet) return null;
+  const quiet = Math.max(params.quiet, QUIET_POINTS * state.interval);
+  if (!episode || now - episode.lastChange < quiet) return null;
   state.episode = null;
   return {
     type: "settled",

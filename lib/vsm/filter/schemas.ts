@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TAIL_SIZE } from "@/lib/vsm/filter/tail-factor";
 
 /**
  * The persisted state of one Cyberstride filter (docs/domain.md, "Cyberstride filter"): plain
@@ -39,8 +40,8 @@ const profileSchema = z
     /** The slow baseline level this profile learns departures from. */
     baseline: finite,
     values: z.array(finite),
-    /** Weight of evidence per bin, capped so a bin averages over its last few periods. */
-    weights: z.array(nonNegative),
+    /** Periods' worth of visits so far, capped so each node averages over its last few periods. */
+    visits: nonNegative,
     /** Sum of the bins, so the profile is read with mean zero without a pass over it. */
     sum: finite,
     /** Mean absolute deviation of what the profile learns from, to bound any one point's pull. */
@@ -99,6 +100,8 @@ const testSchema = z
     /** Variance of the whitened deviations from the reference, its degrees of freedom, and their lag-one autocorrelation. */
     scale: finite.positive(),
     dof: finite.positive(),
+    /** Fading histogram of the standardised deviations beyond the surprise threshold (tail-factor.ts). */
+    tail: z.array(nonNegative).length(TAIL_SIZE),
     autocorrelation: finite.min(0).max(1),
     lagProduct: finite,
     lagSquare: nonNegative,
@@ -142,8 +145,6 @@ export const filterStateSchema = z
     season: seasonSchema,
     test: testSchema,
     episode: episodeSchema.nullable(),
-    /** Recent transient points, for a burst: the time of the last one and how many came close together. */
-    transients: z.object({ last: finite, count: z.number().int().min(0), sign: z.number().int().min(-1).max(1) }).strict(),
     /** Consecutive values beyond any scale the state can describe, signed by their side; two in a row reset the filter. */
     extremes: z.number().int().min(-2).max(2),
   })

@@ -4,7 +4,7 @@ import type { SeasonalProfile } from "@/lib/vsm/filter/schemas";
 /**
  * A seasonal profile (docs/domain.md, "Seasonality"): the expected departure from the baseline at
  * each phase of a period, as values at evenly spaced nodes read by linear interpolation (so it has
- * no steps at bin edges), always with mean zero. It learns like a running mean per node that
+ * no steps between nodes), always with mean zero. It learns like a running mean per node that
  * settles into averaging over the last few periods, with each point's pull bounded.
  */
 
@@ -25,7 +25,7 @@ const MIN_NODES = 8;
 export function createProfile(period: number, maxNodes: number, interval: number, baseline: number, spread: number): SeasonalProfile | null {
   const nodes = Math.min(maxNodes, Math.floor(period / interval));
   if (!(nodes >= MIN_NODES)) return null;
-  return { period, baseline, values: new Array<number>(nodes).fill(0), weights: new Array<number>(nodes).fill(0), sum: 0, spread };
+  return { period, baseline, values: new Array<number>(nodes).fill(0), visits: 0, sum: 0, spread };
 }
 
 /** Where `time` falls: the node before it and the fraction of the way to the next one. */
@@ -46,8 +46,9 @@ export function readProfile(profile: SeasonalProfile, time: number): number {
 
 /**
  * Moves the profile towards `target` (the value's departure from the baseline) at `time`. The
- * two nodes either side move by their interpolation weight over their accumulated weight, which is
- * capped at about PERIODS periods' worth of visits at this sampling interval.
+ * two nodes either side move by their interpolation weight times 1/(visits per node so far),
+ * capped below at about PERIODS periods' worth of visits, so the first period sets the profile
+ * and later ones refine it as a running mean that forgets.
  */
 export function learnProfile(profile: SeasonalProfile, time: number, target: number, interval: number): void {
   const { node, fraction } = locate(profile, time);
@@ -56,16 +57,14 @@ export function learnProfile(profile: SeasonalProfile, time: number, target: num
   const error = target - readProfile(profile, time);
   const bounded = clip(error, PULL * profile.spread);
   profile.spread += SPREAD_RATE * (Math.abs(bounded) - profile.spread);
-  const cap = Math.max(1, (PERIODS * profile.period) / values.length / interval);
-  move(profile, node, 1 - fraction, bounded, cap);
-  move(profile, next, fraction, bounded, cap);
+  const perNode = profile.period / values.length / interval;
+  profile.visits = Math.min(profile.visits + 1 / perNode, PERIODS) ;
+  const rate = 1 / Math.max(profile.visits * perNode, 1);
+  move(profile, node, (1 - fraction) * rate * bounded);
+  move(profile, next, fraction * rate * bounded);
 }
 
-function move(profile: SeasonalProfile, node: number, share: number, error: number, cap: number): void {
-  if (share <= 0) return;
-  const weight = Math.min(profile.weights[node]! + share, cap);
-  profile.weights[node] = weight;
-  const change = (share / weight) * error;
+function move(profile: SeasonalProfile, node: number, change: number): void {
   profile.values[node] = profile.values[node]! + change;
   profile.sum += change;
 }

@@ -13,10 +13,10 @@ import { DAY } from "@/lib/vsm/types";
  */
 
 const WEEK = 7 * DAY;
-/** The candidates after "none": period and the most nodes its profile gets (half-hourly, hourly). */
+/** The candidates after "none": period and the most nodes its profile gets (every 5 minutes, every half hour). */
 const CANDIDATES = [
-  { period: DAY, nodes: 48 },
-  { period: WEEK, nodes: 168 },
+  { period: DAY, nodes: 288 },
+  { period: WEEK, nodes: 336 },
 ] as const;
 /** A profile is eligible after two of its periods: one to learn, one to prove itself. */
 const PERIODS_BEFORE_USE = 2;

@@ -10,7 +10,6 @@ import { learnAutocorrelation, learnResolution, learnVariance, varianceFloor } f
 import { resetFilter } from "@/lib/vsm/filter/reset-filter";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 import { seasonalValue, stepSeason, switchSeason } from "@/lib/vsm/filter/seasonality";
-import { transientEvents } from "@/lib/vsm/filter/transients";
 import { valenceOf } from "@/lib/vsm/filter/valence";
 import { REGIMES, type Regime, type RegimeProbabilities } from "@/lib/vsm/types";
 
@@ -25,6 +24,7 @@ const context: StepContext = { variance: 1, dof: 1, elapsed: 1, persistence: 0, 
 const EXTREME = 1e6;
 /** Elapsed time below this many typical intervals counts as this (two points at almost the same time still carry some noise). */
 const MIN_ELAPSED = 1e-3;
+const SPIKE = Number(process.env.SPIKE ?? Infinity);
 
 /**
  * Feeds one observation (time in epoch ms, value) to the filter, updating `state` in place (the
@@ -81,8 +81,12 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   if (decided && decided.announced && outcome.verdict !== "confirmed") {
     events.push({ type: "retracted", kind: "step", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: outcome.surprise });
   }
-  if (decided && outcome.verdict === "transient") {
-    for (const event of transientEvents(state, decided, reference, params)) events.push(event);
+  if (decided && decided.announced && outcome.verdict === "transient") {
+    // A surprise the next point did not bear out: an outlier, shown and paged by nobody.
+    events.push({ type: "annotated", kind: "transient", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: decided.deviation / Math.sqrt(state.test.scale) });
+  }
+  if (decided && outcome.verdict !== "confirmed" && Math.abs(decided.surprise) >= SPIKE) {
+    events.push(recordChange(state, { kind: "transient", sign: decided.sign, point: decided.point, time: decided.time, magnitude: decided.deviation, score: decided.surprise }, time, reference, params));
   }
   if (change) events.push(recordChange(state, change, time, reference, params));
   else if (Math.abs(outcome.surprise) >= params.tests.surprise) noteActivity(state, time);
