@@ -5,7 +5,7 @@ import {
   INDICATOR_SCOPES,
   UNIT_CHANNEL_KINDS,
 } from "@/lib/vsm/model/kinds";
-import { MAX_PATH_LENGTH, parentOf, SLUG_PATTERN } from "@/lib/vsm/model/path";
+import { MAX_PATH_LENGTH, parentOf, PATH_PATTERN, SLUG_PATTERN } from "@/lib/vsm/model/path";
 
 /**
  * The one schema for a model file (JSON or YAML) — used by the CLI, the seeds and, later, the
@@ -19,7 +19,7 @@ const slug = z.string().regex(SLUG_PATTERN, {
 const systemPath = z
   .string()
   .max(MAX_PATH_LENGTH)
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})*$/, {
+  .regex(PATH_PATTERN, {
     message: "expected slash-separated slugs such as acme/ops/payments",
   });
 const owner = z.string().trim().min(1).max(200);

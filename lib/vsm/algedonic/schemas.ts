@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PATH_LENGTH, PATH_PATTERN } from "@/lib/vsm/model/path";
 import { REGIMES, type Band, type Regime, type Valence } from "@/lib/vsm/types";
 
 /**
@@ -19,8 +20,8 @@ const probability = z.number().min(0).max(1);
 /** Slash-separated slugs, as in the model file: the root has one segment, level n has n + 1. */
 export const unitPathSchema = z
   .string()
-  .max(1024)
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})*$/, { message: "expected a unit path such as acme/ops/payments" });
+  .max(MAX_PATH_LENGTH)
+  .regex(PATH_PATTERN, { message: "expected a unit path such as acme/ops/payments" });
 
 /** Who or what caused a transition: a user, or a part of the system (filter, clock, rules). */
 export const actorSchema = z.discriminatedUnion("type", [
