@@ -6,6 +6,7 @@ import {
   UNIT_CHANNEL_KINDS,
 } from "@/lib/vsm/model/kinds";
 import { MAX_PATH_LENGTH, parentOf, PATH_PATTERN, SLUG_PATTERN } from "@/lib/vsm/model/path";
+import { DIRECTIONS } from "@/lib/vsm/types";
 
 /**
  * The one schema for a model file (JSON or YAML) — used by the CLI, the seeds and, later, the
@@ -23,9 +24,6 @@ const systemPath = z
     message: "expected slash-separated slugs such as acme/ops/payments",
   });
 const owner = z.string().trim().min(1).max(200);
-
-/** Kinds of a direction; the other closed vocabularies come from the domain core. */
-export const DIRECTIONS = ["up", "down"] as const;
 
 /** Channel kinds whose far end is always one S1 unit, and the one that never has a unit. */
 const UNIT_REQUIRED = new Set<string>(UNIT_CHANNEL_KINDS);

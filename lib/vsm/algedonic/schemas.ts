@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_PATH_LENGTH, PATH_PATTERN } from "@/lib/vsm/model/path";
-import { REGIMES, type Band, type Regime, type Valence } from "@/lib/vsm/types";
+import { BANDS, REGIMES, VALENCES, type Regime } from "@/lib/vsm/types";
 
 /**
  * Every algedonic schema, defined once (DESIGN.md §3.3): the pipeline and the store parse signals
@@ -13,8 +13,8 @@ export type SignalState = (typeof SIGNAL_STATES)[number];
 
 const millis = z.number().int();
 const text = z.string().trim().min(1).max(2000);
-const valence = z.enum(["pain", "pleasure"]) satisfies z.ZodType<Valence>;
-const band = z.enum(["normal", "alert", "crisis"]) satisfies z.ZodType<Band>;
+const valence = z.enum(VALENCES);
+const band = z.enum(BANDS);
 const probability = z.number().min(0).max(1);
 
 /** Slash-separated slugs, as in the model file: the root has one segment, level n has n + 1. */
