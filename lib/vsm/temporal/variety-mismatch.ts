@@ -2,7 +2,7 @@ import type { Bucket } from "@/lib/vsm/temporal/bucket";
 import { decomposeEntropy } from "@/lib/vsm/temporal/entropy-decomposition";
 import { fitLine, type LinearFit } from "@/lib/vsm/temporal/least-squares";
 import { bucketStart } from "@/lib/vsm/temporal/resolution";
-import { checkWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { checkWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import { DAY, type Millis } from "@/lib/vsm/types";
 
 /**
