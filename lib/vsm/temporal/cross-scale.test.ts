@@ -83,6 +83,7 @@ describe("crossScaleView", () => {
     const empty = crossScaleView(emptySeries(1), now);
     expect(empty.pairs.map((p) => p.agreement)).toEqual([null, null]);
     expect(() => crossScaleView(risingSeries, now, { level: 0 })).toThrow(RangeError);
+    expect(() => crossScaleView(emptySeries(1), now, { level: 1 })).toThrow(RangeError);
   });
 });
 

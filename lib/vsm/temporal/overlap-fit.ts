@@ -12,7 +12,8 @@ import { fitLine, type LinearFit } from "@/lib/vsm/temporal/least-squares";
  *   Var(slope) = σ²·cᵀRc, c = (x − x̄)/Sxx;
  *   σ² = rᵀr / tr(MR), since E[rᵀr] = σ²·tr(MR) for residuals r = My, M = I − H;
  *   df = tr(MR)² / tr(MRMR) (Satterthwaite: rᵀr/σ² is then about χ² with df degrees of freedom).
- * With span no longer than the spacing of the points R = I, and this is the ordinary fit.
+ * With span no longer than the spacing of the points R = I, and this is the ordinary fit. The sums
+ * are O(n²) in the points, which are days in a window: tens to hundreds.
  */
 export function fitOverlappingLine(points: readonly { x: number; y: number }[], span: number): LinearFit | null {
   if (!(span > 0 && Number.isFinite(span))) throw new RangeError(`a window span must be positive, got ${span}`);
