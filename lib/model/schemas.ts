@@ -5,7 +5,8 @@ import {
   INDICATOR_SCOPES,
   UNIT_CHANNEL_KINDS,
 } from "@/lib/vsm/model/kinds";
-import { MAX_PATH_LENGTH, parentOf, SLUG_PATTERN } from "@/lib/vsm/model/path";
+import { MAX_PATH_LENGTH, parentOf, PATH_PATTERN, SLUG_PATTERN } from "@/lib/vsm/model/path";
+import { DIRECTIONS } from "@/lib/vsm/types";
 
 /**
  * The one schema for a model file (JSON or YAML) — used by the CLI, the seeds and, later, the
@@ -19,13 +20,10 @@ const slug = z.string().regex(SLUG_PATTERN, {
 const systemPath = z
   .string()
   .max(MAX_PATH_LENGTH)
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})*$/, {
+  .regex(PATH_PATTERN, {
     message: "expected slash-separated slugs such as acme/ops/payments",
   });
 const owner = z.string().trim().min(1).max(200);
-
-/** Kinds of a direction; the other closed vocabularies come from the domain core. */
-export const DIRECTIONS = ["up", "down"] as const;
 
 /** Channel kinds whose far end is always one S1 unit, and the one that never has a unit. */
 const UNIT_REQUIRED = new Set<string>(UNIT_CHANNEL_KINDS);

@@ -40,6 +40,31 @@ function violations(file: string, text: string): string[] {
   return problems;
 }
 
+/**
+ * Folders that must not import each other in either direction. temporal/ and variety/ both work in
+ * time windows and bits; those primitives live in time-window.ts and entropy.ts, which both import,
+ * so neither folder owns the other's building blocks and there is no cycle to grow.
+ */
+const INDEPENDENT_FOLDERS: readonly (readonly [string, string])[] = [["temporal", "variety"]];
+
+/** The lib/vsm folder a specifier points into, from a file given relative to lib/vsm; null outside it. */
+function targetFolder(file: string, specifier: string): string | null {
+  let target: string;
+  if (specifier.startsWith("@/lib/vsm/")) target = specifier.slice("@/lib/vsm/".length);
+  else if (specifier.startsWith(".")) target = path.posix.join(path.posix.dirname(file), specifier);
+  else return null;
+  return target.startsWith("../") ? null : target.split("/")[0]!;
+}
+
+function crossImports(file: string, text: string): string[] {
+  const from = file.split("/")[0]!;
+  return importsOf(text).flatMap((specifier) => {
+    const to = targetFolder(file, specifier);
+    const banned = INDEPENDENT_FOLDERS.some(([a, b]) => (from === a && to === b) || (from === b && to === a));
+    return banned ? [`${file} imports ${specifier}`] : [];
+  });
+}
+
 describe("lib/vsm purity", () => {
   it("has sources to check", () => {
     expect(sources(ROOT).length).toBeGreaterThan(0);
@@ -57,5 +82,25 @@ describe("lib/vsm purity", () => {
     expect(violations("a.ts", `import { getEnv } from "@/lib/env";`)).toEqual(["a.ts imports @/lib/env (outside lib/vsm)"]);
     expect(violations("a.ts", `const t = Date.now();`)).toEqual(["a.ts reads the clock or randomness directly"]);
     expect(violations("a.ts", `import { z } from "zod";\nimport { x } from "@/lib/vsm/types";`)).toEqual([]);
+  });
+});
+
+describe("lib/vsm layering", () => {
+  it("keeps temporal/ and variety/ from importing each other", () => {
+    const problems = sources(ROOT).flatMap((file) => {
+      const relative = path.relative(ROOT, file).split(path.sep).join("/");
+      return crossImports(relative, readFileSync(file, "utf8"));
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("catches a cross import written either way, and allows the shared modules", () => {
+    expect(crossImports("temporal/bucket.ts", `import { entropyOf } from "@/lib/vsm/variety/entropy";`)).toEqual([
+      "temporal/bucket.ts imports @/lib/vsm/variety/entropy",
+    ]);
+    expect(crossImports("variety/response.ts", `import type { Bucket } from "../temporal/bucket";`)).toHaveLength(1);
+    expect(crossImports("variety/response.ts", `import { checkWindow } from "@/lib/vsm/time-window";`)).toEqual([]);
+    expect(crossImports("temporal/bucket.ts", `import { entropyOf } from "../entropy";\nimport { x } from "./moments";`)).toEqual([]);
+    expect(crossImports("audit/drift.ts", `import { x } from "@/lib/vsm/temporal/window-stats";`)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { INDEX_KINDS, isRatioIndex, ratio, seriesValue, tripleIndex } from "@/lib/vsm/triple-index";
+import { INDEX_KINDS } from "@/lib/vsm/model/kinds";
+import { isRatioIndex, ratio, seriesValue, tripleIndex } from "@/lib/vsm/triple-index";
 
 describe("triple index (DESIGN.md §3.1)", () => {
   it("computes productivity A/C, latency C/P and performance A/P, with performance = productivity × latency", () => {

@@ -1,14 +1,11 @@
+import type { IndexKind } from "@/lib/vsm/model/kinds";
+
 /**
  * Beer's triple index (DESIGN.md §3.1): actuality A, capability C and potentiality P give
  * productivity = A/C, latency = C/P and performance = A/P (= productivity × latency).
  * A ratio that cannot be formed (zero or non-finite divisor, non-finite operand or result) is
  * `undefined`, so NaN and Infinity never reach a chart, a filter or the database.
  */
-
-/** Which series of an indicator the filter follows: one of the three ratios or the raw actuality. */
-export type IndexKind = "productivity" | "latency" | "performance" | "raw";
-
-export const INDEX_KINDS = ["productivity", "latency", "performance", "raw"] as const satisfies readonly IndexKind[];
 
 export interface Triple {
   actuality: number;

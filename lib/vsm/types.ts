@@ -4,13 +4,16 @@
  */
 
 /** Which way an indicator is good. */
-export type Direction = "up" | "down";
+export const DIRECTIONS = ["up", "down"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** Algedonic valence: a change in the good direction is pleasure, against it pain. */
-export type Valence = "pain" | "pleasure";
+export const VALENCES = ["pain", "pleasure"] as const;
+export type Valence = (typeof VALENCES)[number];
 
 /** Where the filtered index sits against its capability floor. */
-export type Band = "normal" | "alert" | "crisis";
+export const BANDS = ["normal", "alert", "crisis"] as const;
+export type Band = (typeof BANDS)[number];
 
 /** The four Harrison–Stevens regimes. */
 export const REGIMES = ["steady", "step", "slope", "transient"] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { REGIMES, type Band, type RegimeProbabilities, type Valence } from "@/lib/vsm/types";
+import { MAX_PATH_LENGTH, PATH_PATTERN } from "@/lib/vsm/model/path";
+import { BANDS, REGIMES, VALENCES, type RegimeProbabilities } from "@/lib/vsm/types";
 
 /**
  * Every algedonic schema, defined once (DESIGN.md §3.3): the pipeline and the store parse signals
@@ -12,15 +13,15 @@ export type SignalState = (typeof SIGNAL_STATES)[number];
 
 const millis = z.number().int();
 const text = z.string().trim().min(1).max(2000);
-const valence = z.enum(["pain", "pleasure"]) satisfies z.ZodType<Valence>;
-const band = z.enum(["normal", "alert", "crisis"]) satisfies z.ZodType<Band>;
+const valence = z.enum(VALENCES);
+const band = z.enum(BANDS);
 const probability = z.number().min(0).max(1);
 
 /** Slash-separated slugs, as in the model file: the root has one segment, level n has n + 1. */
 export const unitPathSchema = z
   .string()
-  .max(1024)
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})*$/, { message: "expected a unit path such as acme/ops/payments" });
+  .max(MAX_PATH_LENGTH)
+  .regex(PATH_PATTERN, { message: "expected a unit path such as acme/ops/payments" });
 
 /** Who or what caused a transition: a user, or a part of the system (filter, clock, rules). */
 export const actorSchema = z.discriminatedUnion("type", [

@@ -1,6 +1,6 @@
 import { pairByTime, type AuditPair } from "@/lib/vsm/audit/pair-by-time";
 import type { Point } from "@/lib/vsm/temporal/bucket";
-import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import { MINUTE, type Millis } from "@/lib/vsm/types";
 
 /**

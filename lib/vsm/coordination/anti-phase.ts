@@ -5,7 +5,7 @@ import { pointsIn } from "@/lib/vsm/coordination/detect-oscillation";
 import { analyseOscillation, resolveOptions, type OscillationOptions } from "@/lib/vsm/coordination/oscillation";
 import { turningPoints } from "@/lib/vsm/coordination/turning-points";
 import type { Point } from "@/lib/vsm/temporal/bucket";
-import type { TimeWindow } from "@/lib/vsm/temporal/window";
+import type { TimeWindow } from "@/lib/vsm/time-window";
 import type { Millis } from "@/lib/vsm/types";
 
 /**

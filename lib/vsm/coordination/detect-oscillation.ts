@@ -1,7 +1,7 @@
 import { recommendDamping, type Damping } from "@/lib/vsm/coordination/damping";
 import { analyseOscillation, resolveOptions, type OscillationAnalysis, type OscillationOptions } from "@/lib/vsm/coordination/oscillation";
 import type { Point } from "@/lib/vsm/temporal/bucket";
-import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 
 /** S2's finding for one unit's indicator over a window (DESIGN.md §3.6). */
 export type Oscillation = OscillationAnalysis & {

@@ -1,5 +1,6 @@
 import { regimesFor, type Policy } from "@/lib/vsm/policy";
-import { isRatioIndex, type IndexKind } from "@/lib/vsm/triple-index";
+import type { IndexKind } from "@/lib/vsm/model/kinds";
+import { isRatioIndex } from "@/lib/vsm/triple-index";
 import { REGIMES, type Direction, type Millis } from "@/lib/vsm/types";
 
 /**

@@ -1,5 +1,5 @@
 import type { Policy } from "@/lib/vsm/policy";
-import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import type { Millis } from "@/lib/vsm/types";
 
 /**

@@ -1,7 +1,7 @@
 import { attentionShare, type AttentionRecord, type AttentionShare } from "@/lib/vsm/homeostat/attention-share";
 import type { Policy } from "@/lib/vsm/policy";
 import { fitLine, type LinearFit } from "@/lib/vsm/temporal/least-squares";
-import { splitWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { splitWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import { DAY, type Millis } from "@/lib/vsm/types";
 
 export type HomeostatView = {

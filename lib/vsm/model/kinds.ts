@@ -30,6 +30,7 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const UNIT_CHANNEL_KINDS = ["command", "resource_bargain", "coordination", "audit", "algedonic"] as const;
 export type UnitChannelKind = (typeof UNIT_CHANNEL_KINDS)[number];
 
+/** Which series of an indicator the filter follows: one of the three ratios or the raw actuality. */
 export const INDEX_KINDS = ["productivity", "latency", "performance", "raw"] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
 

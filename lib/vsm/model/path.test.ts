@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ancestorPaths,
@@ -7,6 +8,7 @@ import {
   joinPath,
   parentOf,
   parsePath,
+  PATH_PATTERN,
   pathAtLevel,
   slugOf,
 } from "@/lib/vsm/model/path";
@@ -28,6 +30,14 @@ describe("system paths", () => {
     expect(parsePath("a".repeat(65))).toMatchObject({ ok: false });
     expect(parsePath(`a${"/a".repeat(600)}`)).toEqual({ ok: false, reason: "a path must be at most 1024 characters" });
     expect(isValidPath("acme ops")).toBe(false);
+  });
+
+  it("has one pattern for a whole path that accepts exactly what parsePath accepts", () => {
+    // Schemas validate with PATH_PATTERN; a drift from the segment rule would let them disagree.
+    const text = fc.array(fc.constantFrom("a", "z", "0", "-", "/", "A", " ", "_"), { maxLength: 80 }).map((cs) => cs.join(""));
+    fc.assert(fc.property(text, (path) => PATH_PATTERN.test(path) === isValidPath(path)));
+    expect(PATH_PATTERN.test(`a${"/a".repeat(40)}`)).toBe(true);
+    expect(PATH_PATTERN.test(`${"a".repeat(64)}/${"b".repeat(65)}`)).toBe(false);
   });
 
   it("finds parent, slug, depth and ancestors (nearest first)", () => {

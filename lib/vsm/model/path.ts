@@ -3,7 +3,11 @@
  * level of a system is the number of slashes in its path (root = 0).
  */
 
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** One segment: 1–64 lowercase letters, digits and '-', not starting with '-'. */
+const SLUG = "[a-z0-9][a-z0-9-]{0,63}";
+export const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
+/** A whole path, built from the same segment so the two cannot drift; MAX_PATH_LENGTH still applies. */
+export const PATH_PATTERN = new RegExp(`^${SLUG}(/${SLUG})*$`);
 export const MAX_PATH_LENGTH = 1024;
 
 export type PathParse = { ok: true; segments: string[] } | { ok: false; reason: string };

@@ -1,4 +1,4 @@
-import { addCounts, entropyOf } from "@/lib/vsm/variety/entropy";
+import { addCounts, entropyOf } from "@/lib/vsm/entropy";
 import { mergeMoments } from "@/lib/vsm/temporal/moments";
 import { binOf } from "@/lib/vsm/temporal/binning";
 import { bucketStart, RESOLUTION_MS, type Resolution } from "@/lib/vsm/temporal/resolution";

@@ -1,4 +1,4 @@
-import { addCounts, entropyOf, type ClassCounts } from "@/lib/vsm/variety/entropy";
+import { addCounts, entropyOf, type ClassCounts } from "@/lib/vsm/entropy";
 
 /**
  * The chain rule split of the variety of pooled values V over groups G (e.g. days):

@@ -22,6 +22,25 @@ describe("fitLine", () => {
     expect(fit?.slope).toBeCloseTo(0.7, 12);
     expect(fit?.intercept).toBeCloseTo(2, 12);
     expect(fit?.r2).toBeCloseTo(12.25 / 23.75, 12);
+    // Residuals −0.7, 0.6, 0.9, −0.8: Σr² = 2.3 = Syy − slope·Sxy; s² = 2.3 / 2; se = √(s² / Sxx).
+    expect(fit?.standardError).toBeCloseTo(Math.sqrt(1.15 / 5), 12);
+    expect(fit?.df).toBe(2);
+  });
+
+  it("reads weights as precisions for the standard error: a bucket mean of k points counts once, k times as sure", () => {
+    // Means 0, 3, 4 of 1, 4 and 9 points, weighted by count: the weighted residuals set the noise.
+    const fit = fitLine([
+      { x: 0, y: 0, weight: 1 },
+      { x: 1, y: 3, weight: 4 },
+      { x: 2, y: 4, weight: 9 },
+    ])!;
+    const mx = (0 + 4 + 18) / 14;
+    const sxx = [0, 1, 2].reduce((s, x, i) => s + [1, 4, 9][i]! * (x - mx) ** 2, 0);
+    const rss = [0, 3, 4].reduce((s, y, i) => s + [1, 4, 9][i]! * (y - fit.intercept - fit.slope * i) ** 2, 0);
+    expect(fit.df).toBe(1);
+    expect(fit.standardError).toBeCloseTo(Math.sqrt(rss / 1 / sxx), 12);
+    // A perfect line leaves no noise.
+    expect(fitLine([0, 1, 2, 3].map((x) => ({ x, y: 5 - x })))!.standardError).toBeCloseTo(0, 12);
   });
 
   it("treats a weight of k as k copies of the point and ignores zero weights", () => {
@@ -61,7 +80,7 @@ describe("fitLine", () => {
         { x: 1, y: 4 },
         { x: 2, y: 4 },
       ]),
-    ).toEqual({ slope: 0, intercept: 4, r2: null, n: 2 });
+    ).toEqual({ slope: 0, intercept: 4, r2: null, n: 2, standardError: null, df: 0 });
   });
 
   it("rejects non-finite input and negative weights", () => {

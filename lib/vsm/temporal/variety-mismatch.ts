@@ -1,8 +1,10 @@
 import type { Bucket } from "@/lib/vsm/temporal/bucket";
 import { decomposeEntropy } from "@/lib/vsm/temporal/entropy-decomposition";
-import { fitLine, type LinearFit } from "@/lib/vsm/temporal/least-squares";
+import type { LinearFit } from "@/lib/vsm/temporal/least-squares";
+import { fitOverlappingLine } from "@/lib/vsm/temporal/overlap-fit";
 import { bucketStart } from "@/lib/vsm/temporal/resolution";
-import { checkWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { checkConfidence, DEFAULT_CONFIDENCE, slopeInterval } from "@/lib/vsm/temporal/slope-significance";
+import { checkWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import { DAY, type Millis } from "@/lib/vsm/types";
 
 /**
@@ -12,16 +14,23 @@ import { DAY, type Millis } from "@/lib/vsm/types";
  *          bucket's bins are exactly its minute buckets' bins pooled);
  *   slow = I(V;day): the variety between days — the movement the S4 day horizon sees.
  * mismatch = fast − slow. A mismatch that keeps growing says operations face variety the
- * strategic view averages away, which S5 needs to know.
+ * strategic view averages away, which S5 needs to know — so "growing" is a claim, made only when
+ * the trend's confidence interval lies above 0. Each point shares all but one day of its horizon
+ * with the next, so the interval allows for that overlap (overlap-fit.ts); an ordinary fit would
+ * call stationary noise growing in about a quarter of four-week windows.
  */
 export type MismatchPoint = { at: Millis; days: number; fast: number; slow: number; mismatch: number };
 
 export type MismatchTrend = {
   points: MismatchPoint[];
-  /** Line through (day, mismatch): slope in bits per millisecond. */
+  /** Line through (day, mismatch): slope in bits per millisecond, standard error allowing for overlap. */
   trend: LinearFit | null;
   /** The same slope in bits per day, for people. */
   slopePerDay: number | null;
+  /** Its confidence interval at `level`, bits per day; null when the points cannot give one. */
+  intervalPerDay: { low: number; high: number } | null;
+  level: number;
+  /** The interval lies above 0: on stationary data this is said in at most (1 − level)/2 of windows. */
   growing: boolean;
 };
 
@@ -48,15 +57,35 @@ export function varietyMismatch(days: readonly Bucket[], at: Millis, horizonDays
   return mismatchOf(days, at, horizonDays);
 }
 
-/** The mismatch for each day starting in the window, each over its trailing horizon, and its trend. */
-export function mismatchTrend(days: readonly Bucket[], window: TimeWindow, horizonDays = DEFAULT_HORIZON_DAYS): MismatchTrend {
+/**
+ * The mismatch for each day starting in the window, each over its trailing horizon, and its trend;
+ * `level` is the confidence level of "growing" (DEFAULT_CONFIDENCE, 95 %, by default).
+ */
+export function mismatchTrend(
+  days: readonly Bucket[],
+  window: TimeWindow,
+  horizonDays = DEFAULT_HORIZON_DAYS,
+  level = DEFAULT_CONFIDENCE,
+): MismatchTrend {
   checkDays(days, horizonDays);
   checkWindow(window);
+  checkConfidence(level);
   const points: MismatchPoint[] = [];
   for (let day = bucketStart(window.from - 1, "day") + DAY; day < window.to; day += DAY) {
     const point = mismatchOf(days, day, horizonDays);
     if (point) points.push(point);
   }
-  const trend = fitLine(points.map((p) => ({ x: p.at, y: p.mismatch })));
-  return { points, trend, slopePerDay: trend ? trend.slope * DAY : null, growing: trend !== null && trend.slope > 0 };
+  const trend = fitOverlappingLine(
+    points.map((p) => ({ x: p.at, y: p.mismatch })),
+    horizonDays * DAY,
+  );
+  const interval = trend && slopeInterval(trend, level);
+  return {
+    points,
+    trend,
+    slopePerDay: trend ? trend.slope * DAY : null,
+    intervalPerDay: interval && { low: interval.low * DAY, high: interval.high * DAY },
+    level,
+    growing: interval !== null && interval.low > 0,
+  };
 }

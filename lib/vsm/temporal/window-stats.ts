@@ -1,8 +1,8 @@
-import { addCounts, entropyOf } from "@/lib/vsm/variety/entropy";
+import { addCounts, entropyOf } from "@/lib/vsm/entropy";
 import { bucketMean, bucketTime, type Bucket } from "@/lib/vsm/temporal/bucket";
 import { fitLine, type LinearFit } from "@/lib/vsm/temporal/least-squares";
 import { meanOf, mergeMoments, NO_MOMENTS, varianceOf, type Moments } from "@/lib/vsm/temporal/moments";
-import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 
 /** What one resolution says about one window (DESIGN.md §3.5). */
 export type WindowStats = {

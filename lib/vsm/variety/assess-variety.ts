@@ -1,8 +1,8 @@
 import { disturbanceCounts, type Disturbance } from "@/lib/vsm/variety/disturbance";
-import { entropyOf, log2Count, type ClassCounts } from "@/lib/vsm/variety/entropy";
+import { entropyOf, log2Count, type ClassCounts } from "@/lib/vsm/entropy";
 import { requisiteVariety, type RequisiteVariety } from "@/lib/vsm/variety/requisite-variety";
 import { responseCounts, type RegulatoryResponse } from "@/lib/vsm/variety/response";
-import type { TimeWindow } from "@/lib/vsm/temporal/window";
+import type { TimeWindow } from "@/lib/vsm/time-window";
 
 /** One side of the balance: its entropy and, for context, how many events and distinct classes. */
 export type VarietySide = {

@@ -1,5 +1,5 @@
-import { countClasses, type ClassCounts } from "@/lib/vsm/variety/entropy";
-import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/temporal/window";
+import { countClasses, type ClassCounts } from "@/lib/vsm/entropy";
+import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import type { Millis } from "@/lib/vsm/types";
 
 /**

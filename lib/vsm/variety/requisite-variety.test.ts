@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
-import { shannonEntropy } from "@/lib/vsm/variety/entropy";
+import { shannonEntropy } from "@/lib/vsm/entropy";
 import { requisiteVariety, varietyBalance } from "@/lib/vsm/variety/requisite-variety";
 
 const tolerance = DEFAULT_POLICY.variety.tolerance;

@@ -1,4 +1,4 @@
-import { entropyOf, type ClassCounts } from "@/lib/vsm/variety/entropy";
+import { entropyOf, type ClassCounts } from "@/lib/vsm/entropy";
 
 /**
  * Attenuation and amplification accounting (DESIGN.md §3.4): each level's devices form a chain

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addCounts, countClasses, entropyOf, log2Count, shannonEntropy } from "@/lib/vsm/variety/entropy";
+import { addCounts, countClasses, entropyOf, log2Count, shannonEntropy } from "@/lib/vsm/entropy";
 
 describe("variety in bits", () => {
   it("gives log₂ of the number of distinct states", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkWindow, inWindow, splitWindow } from "@/lib/vsm/temporal/window";
+import { checkWindow, inWindow, splitWindow } from "@/lib/vsm/time-window";
 
 describe("time windows", () => {
   it("are half-open", () => {

@@ -1,6 +1,10 @@
 import type { Millis } from "@/lib/vsm/types";
 
-/** A half-open time window [from, to): adjacent windows share no instant, so nothing counts twice. */
+/**
+ * A half-open time window [from, to): adjacent windows share no instant, so nothing counts twice.
+ * Shared by every folder that looks at a span of time (temporal/, variety/, S2–S5), so it belongs
+ * to none of them.
+ */
 export type TimeWindow = { from: Millis; to: Millis };
 
 export function checkWindow(window: TimeWindow): TimeWindow {
