@@ -50,6 +50,11 @@ const filterSchema = z
     warmup: z.number().int().min(3).default(20),
     /** Long-run weight of each new residual in the noise variance V (its degrees of freedom tend to 1/rate). */
     varianceLearningRate: probability.default(0.02),
+    /**
+     * Long-run weight of each new deviation in the change tests' scale: slower than V, because a
+     * threshold read against an sd known only to ±20% (50 points' worth) misfires both ways.
+     */
+    scaleLearningRate: probability.default(0.005),
     /** Per typical sampling interval: how fast the change tests' reference level follows the series. */
     referenceLearningRate: probability.default(0.02),
     /** A value this many noise sds from the reference is a surprise: a change is raised provisionally. */
@@ -60,8 +65,10 @@ const filterSchema = z
     /** Sustained-shift CUSUM of the noise-standardised deviations from the reference: allowance k per point and threshold h. */
     shiftAllowance: nonNegative.default(0.75),
     shiftThreshold: positive.default(8),
-    /** An episode ends once no change has been confirmed for this long; until then further changes update it instead of paging. */
-    quiet: duration.default(HOUR),
+    /** A value this many sds from the reference that the next point shows was a transient pages by itself (an extreme spike). */
+    spike: positive.default(15),
+    /** An episode ends once nothing has surprised the tests for this long; until then further changes update it instead of paging. */
+    quiet: duration.default(6 * HOUR),
     /** Learn daily and weekly cycles and use one once it predicts better than none ("auto"), or never ("off"). */
     seasonality: z.enum(["auto", "off"]).default("auto"),
     /** Learn the noise's lag-one autocorrelation and predict with it ("auto"), or treat the noise as independent ("off"). */

@@ -1,5 +1,6 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import { clip, LEARNING_CAP } from "@/lib/vsm/filter/noise";
+import { normalEquivalent } from "@/lib/vsm/filter/student-t";
 import { emptyTail, learnTail, tailFactor } from "@/lib/vsm/filter/tail-factor";
 import { classifyRun, emptyRun, extendRun } from "@/lib/vsm/filter/run-shape";
 import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
@@ -25,7 +26,13 @@ import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
 const CLIP = 3;
 /** The reference learns from deviations clipped at this many sds: an outlier barely moves it. */
 const REFERENCE_CLIP = 3;
-const TAIL_Z = Number(process.env.TAIL_Z ?? 3);
+/**
+ * The second deviation of a confirmed pair must be at least this share of the first: a step
+ * repeats its first deviation, an outlier does not (for equal priors the likelihood ratio of the
+ * two favours the step from √2 − 1 ≈ 0.41 of it; a third leaves room for noise on a small step).
+ */
+const PAIR_SHARE = 1 / 3;
+const TAIL_Z = Number(process.env.TAIL_Z ?? 2);
 /** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
 const LAG_RATE = 0.01;
 const LAG_PRIOR = 20;
@@ -79,7 +86,7 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   const plain = Math.sqrt(test.scale);
   const sd = plain * tailFactor(test.tail, TAIL_Z);
   const d = at.input - test.reference;
-  const s = d / sd;
+  const s = normalEquivalent(d / sd, test.dof);
   outcome.surprise = s;
   const rho = test.autocorrelation;
   learnTail(test.tail, Math.abs(d) / plain, TAIL_Z);
@@ -88,9 +95,9 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   if (pending) {
     test.pending = null;
     outcome.decided = pending;
-    const sustained = pending.sign * s >= tests.sustain;
+    const sustained = pending.sign * s >= tests.sustain && pending.sign * d >= PAIR_SHARE * pending.sign * pending.deviation;
     // The mean of two deviations with correlation ρ has variance (1 + ρ)/2 of one.
-    const pairScore = (pending.sign * (pending.deviation + d)) / (sd * Math.sqrt(2 * (1 + rho)));
+    const pairScore = normalEquivalent((pending.sign * (pending.deviation + d)) / (sd * Math.sqrt(2 * (1 + rho))), test.dof);
     if (sustained && pairScore >= tests.pair) {
       const magnitude = (pending.deviation + d) / 2;
       outcome.verdict = "confirmed";
@@ -115,7 +122,7 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     restartTests(test);
     return;
   }
-  if (!pending && Math.abs(s) >= tests.surprise) {
+  if (Math.abs(s) >= tests.surprise) {
     const sign = s > 0 ? 1 : -1;
     test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, announced: at.announce };
     outcome.raised = { sign, point: at.point, time: at.time, score: s };
@@ -158,7 +165,7 @@ function learnTests(test: TestState, d: number, elapsed: number, floor: number, 
   test.reference += rate * clip(d, REFERENCE_CLIP * sd);
   test.weight += 1;
   const z2 = (d * d) / test.scale;
-  const dof = (1 - params.varianceLearningRate) * test.dof + 1;
+  const dof = (1 - params.scaleLearningRate) * test.dof + 1;
   test.dof = dof;
   test.scale = Math.max(floor, test.scale * (1 + ((z2 < LEARNING_CAP ? z2 : LEARNING_CAP) - 1) / dof));
   if (elapsed <= 1.5) {

@@ -16,8 +16,9 @@ export interface FilterParams {
   warmup: number;
   varianceLearningRate: number;
   referenceLearningRate: number;
+  scaleLearningRate: number;
   /** The change tests' thresholds, in noise standard deviations (change-test.ts). */
-  tests: { surprise: number; sustain: number; pair: number; allowance: number; threshold: number };
+  tests: { surprise: number; sustain: number; pair: number; allowance: number; threshold: number; spike: number };
   quiet: Millis;
   seasonality: boolean;
   autocorrelation: boolean;
@@ -49,7 +50,8 @@ export function filterParams(policy: Policy, options: IndicatorFilterOptions): F
     warmup: f.warmup,
     varianceLearningRate: f.varianceLearningRate,
     referenceLearningRate: f.referenceLearningRate,
-    tests: { surprise: f.surprise, sustain: f.sustain, pair: f.pair, allowance: f.shiftAllowance, threshold: f.shiftThreshold },
+    scaleLearningRate: f.scaleLearningRate,
+    tests: { surprise: f.surprise, sustain: f.sustain, pair: f.pair, allowance: f.shiftAllowance, threshold: f.shiftThreshold, spike: f.spike },
     quiet: f.quiet,
     seasonality: f.seasonality === "auto",
     autocorrelation: f.autocorrelation === "auto",

@@ -24,7 +24,6 @@ const context: StepContext = { variance: 1, dof: 1, elapsed: 1, persistence: 0, 
 const EXTREME = 1e6;
 /** Elapsed time below this many typical intervals counts as this (two points at almost the same time still carry some noise). */
 const MIN_ELAPSED = 1e-3;
-const SPIKE = Number(process.env.SPIKE ?? Infinity);
 
 /**
  * Feeds one observation (time in epoch ms, value) to the filter, updating `state` in place (the
@@ -85,7 +84,7 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
     // A surprise the next point did not bear out: an outlier, shown and paged by nobody.
     events.push({ type: "annotated", kind: "transient", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: decided.deviation / Math.sqrt(state.test.scale) });
   }
-  if (decided && outcome.verdict !== "confirmed" && Math.abs(decided.surprise) >= SPIKE) {
+  if (decided && outcome.verdict !== "confirmed" && Math.abs(decided.surprise) >= params.tests.spike) {
     events.push(recordChange(state, { kind: "transient", sign: decided.sign, point: decided.point, time: decided.time, magnitude: decided.deviation, score: decided.surprise }, time, reference, params));
   }
   if (change) events.push(recordChange(state, change, time, reference, params));
