@@ -32,6 +32,7 @@ const REFERENCE_CLIP = 3;
  * two favours the step from √2 − 1 ≈ 0.41 of it; a third leaves room for noise on a small step).
  */
 const PAIR_SHARE = 1 / 3;
+
 const TAIL_Z = Number(process.env.TAIL_Z ?? 2);
 /** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
 const LAG_RATE = 0.01;
@@ -50,7 +51,7 @@ export interface TestOutcome {
 }
 
 export function createTests(scale: number, dof: number): TestState {
-  return { reference: 0, weight: 0, scale, dof, tail: emptyTail(), autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null };
+  return { reference: 0, weight: 0, uncertainty: 0, scale, dof, tail: emptyTail(), autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null };
 }
 
 /** Where the tests stand at this point: the input, the mixture's level after it, and the step's timing. */
@@ -65,6 +66,9 @@ export interface TestPoint {
   floor: number;
   /** Whether a provisional change raised here is reported (not while an episode is under way). */
   announce: boolean;
+  /** The mixture's level variance, and how far the level may have wandered since the last point beyond a typical interval's worth. */
+  levelVariance: number;
+  drift: number;
 }
 
 /** Runs the tests on one input; on a confirmed change they restart against the new level. */
@@ -78,13 +82,16 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     // A restart: the reference begins at the mixture's level, which has already followed the change.
     test.reference = at.level;
     test.weight = 1;
+    test.uncertainty = at.levelVariance;
     test.previousDeviation = at.input - at.level;
     return;
   }
-  // The tests' yardstick: the deviations' sd, stretched by the tail factor.
+  // Over a gap the level may have wandered: the reference is that much less certain.
+  test.uncertainty += at.drift;
+  // The tests' yardstick: the deviations' sd, stretched by the tail factor, and the reference's uncertainty.
   const { tests } = params;
   const plain = Math.sqrt(test.scale);
-  const sd = plain * tailFactor(test.tail, TAIL_Z);
+  const sd = Math.sqrt(plain * plain * tailFactor(test.tail, TAIL_Z) ** 2 + test.uncertainty);
   const d = at.input - test.reference;
   const s = normalEquivalent(d / sd, test.dof);
   outcome.surprise = s;
@@ -161,8 +168,10 @@ export function restartTests(test: TestState): void {
  */
 function learnTests(test: TestState, d: number, elapsed: number, floor: number, params: FilterParams): void {
   const sd = Math.sqrt(test.scale);
-  const rate = 1 - Math.pow(1 - params.referenceLearningRate, elapsed);
+  // The reference's gain: the slow rate, or more while it is uncertain (after a gap), as a Kalman gain would be.
+  const rate = Math.max(1 - Math.pow(1 - params.referenceLearningRate, elapsed), test.uncertainty / (test.uncertainty + test.scale));
   test.reference += rate * clip(d, REFERENCE_CLIP * sd);
+  test.uncertainty = (1 - rate) ** 2 * test.uncertainty + rate * rate * test.scale;
   test.weight += 1;
   const z2 = (d * d) / test.scale;
   const dof = (1 - params.scaleLearningRate) * test.dof + 1;

@@ -29,6 +29,8 @@ export function createFilterState(): FilterState {
     season: createSeason(),
     test: createTests(1, 1),
     episode: null,
+    levels: [],
+    normal: null,
     extremes: 0,
   };
 }

@@ -1,6 +1,7 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import type { ChangeEvent, ChangeKind, Episode } from "@/lib/vsm/filter/filter-output";
 import type { EpisodeState, FilterState } from "@/lib/vsm/filter/schemas";
+import { isKnownLevel, rememberLevel } from "@/lib/vsm/filter/known-levels";
 import { valenceOf } from "@/lib/vsm/filter/valence";
 
 /**
@@ -9,11 +10,14 @@ import { valenceOf } from "@/lib/vsm/filter/valence";
  * lasts — a ramp that keeps going, a level that keeps moving or switching back — updates it
  * (`continued`) and pages nobody; once no change has been confirmed and nothing has surprised
  * the tests for the policy's quiet time, the episode is over (`settled`) and the next change
- * pages again. A step followed by a further change the same way within the episode is a ramp:
- * the episode's kind becomes slope.
+ * pages again — unless it is a recovery or a routine switch (known-levels.ts), which is shown
+ * (`annotated`) and pages nobody. A step followed soon by a further change the same way is a
+ * ramp: the episode's kind becomes slope.
  */
 
 const QUIET_POINTS = Number(process.env.QUIET_POINTS ?? 0);
+/** A further change the same way within this many typical intervals of the last one makes a step episode a ramp. */
+const RAMP_GAP = 20;
 
 export interface ConfirmedChange {
   kind: ChangeKind;
@@ -37,12 +41,23 @@ export function recordChange(state: FilterState, change: ConfirmedChange, now: n
     score: change.score,
   });
   if (!episode) {
-    state.episode = { kind: change.kind, sign: change.sign, since: change.time, point: change.point, changes: 1, reference, lastChange: now };
+    const sd = Math.sqrt(state.test.scale);
+    const destination = reference + change.magnitude;
+    if (change.kind === "step" && isKnownLevel(state, destination, reference, now, sd)) {
+      rememberLevel(state, destination, now, sd, true);
+      return event("annotated", "step");
+    }
+    rememberLevel(state, reference, now, sd, false);
+    state.normal = { level: reference, time: now };
+    state.episode = { kind: change.kind, sign: change.sign, lastSign: change.sign, since: change.time, point: change.point, changes: 1, reference, lastChange: now, lastConfirmed: now };
     return event("confirmed", change.kind);
   }
-  if (episode.kind === "step" && change.sign === episode.sign && change.kind !== "transient") episode.kind = "slope";
+  // The level still moving the same way soon after the last change is a ramp, not a second step.
+  if (episode.kind === "step" && change.kind !== "transient" && change.sign === episode.lastSign && now - episode.lastConfirmed <= RAMP_GAP * state.interval) episode.kind = "slope";
   episode.changes += 1;
+  episode.lastSign = change.sign;
   episode.lastChange = now;
+  episode.lastConfirmed = now;
   return event("continued", episode.kind);
 }
 
@@ -57,6 +72,7 @@ export function settleEpisode(state: FilterState, now: number, point: number, le
   const quiet = Math.max(params.quiet, QUIET_POINTS * state.interval);
   if (!episode || now - episode.lastChange < quiet) return null;
   state.episode = null;
+  rememberLevel(state, level, now, Math.sqrt(state.test.scale), true);
   return {
     type: "settled",
     kind: episode.kind,

@@ -50,7 +50,7 @@ const profileSchema = z
   .strict();
 
 /** A one-step shadow predictor on the series with one candidate seasonal baseline removed (seasonality.ts). */
-const shadowSchema = z.object({ level: finite, slope: finite, error: nonNegative }).strict();
+const shadowSchema = z.object({ level: finite, slope: finite, error: finite.positive() }).strict();
 
 const seasonSchema = z
   .object({
@@ -97,6 +97,8 @@ const testSchema = z
     /** Reference level (seasonal part removed), its evidence in points (0: restart from the next value). */
     reference: finite,
     weight: nonNegative,
+    /** Variance of the reference about the level: small once it has learnt, larger after a gap. */
+    uncertainty: nonNegative,
     /** Variance of the whitened deviations from the reference, its degrees of freedom, and their lag-one autocorrelation. */
     scale: finite.positive(),
     dof: finite.positive(),
@@ -116,6 +118,9 @@ const episodeSchema = z
   .object({
     kind: z.enum(["step", "slope", "transient"]),
     sign: z.union([z.literal(1), z.literal(-1)]),
+    /** Direction of its latest change, and when that was confirmed (a quick repeat the same way makes it a ramp). */
+    lastSign: z.union([z.literal(1), z.literal(-1)]),
+    lastConfirmed: finite,
     since: finite,
     point,
     changes: z.number().int().min(1),
@@ -145,6 +150,9 @@ export const filterStateSchema = z
     season: seasonSchema,
     test: testSchema,
     episode: episodeSchema.nullable(),
+    /** Levels held recently with arrivals at each, and the level before the last episode (known-levels.ts); seasonal part removed. */
+    levels: z.array(z.object({ level: finite, time: finite, visits: z.number().int().min(0) }).strict()).max(4),
+    normal: z.object({ level: finite, time: finite }).strict().nullable(),
     /** Consecutive values beyond any scale the state can describe, signed by their side; two in a row reset the filter. */
     extremes: z.number().int().min(-2).max(2),
   })

@@ -21,9 +21,10 @@ const CANDIDATES = [
 /** A profile is eligible after two of its periods: one to learn, one to prove itself. */
 const PERIODS_BEFORE_USE = 2;
 /** Memory of the shadows' mean absolute errors. */
-const ERROR_MEMORY = 2 * DAY;
-/** A candidate replaces the one in use only when its shadow's error is this much smaller. */
+const ERROR_MEMORY = DAY;
+/** A candidate replaces the one in use only when its shadow's RMS error is this much smaller (compared as mean squares). */
 const MARGIN = 0.1;
+const MARGIN_SQUARED = (1 - MARGIN) ** 2;
 /** A shadow learns from errors at most this many times its mean absolute error. */
 const SHADOW_PULL = 10;
 /** The baseline moves by at most this many of the profile's spreads per point. */
@@ -32,7 +33,7 @@ const BASELINE_PULL = 10;
 const BASELINE_SHARE = 0.25;
 
 export function createSeason(): SeasonState {
-  const shadow = (): Shadow => ({ level: 0, slope: 0, error: 0 });
+  const shadow = (): Shadow => ({ level: 0, slope: 0, error: 1 });
   return { active: 0, since: 0, profiles: [null, null], shadows: [shadow(), shadow(), shadow()] };
 }
 
@@ -42,7 +43,7 @@ export function startSeason(season: SeasonState, time: number, value: number, in
   season.profiles = CANDIDATES.map((c) => createProfile(c.period, c.nodes, interval, value, sd));
   for (const shadow of season.shadows) {
     shadow.level = value;
-    shadow.error = sd;
+    shadow.error = sd * sd;
   }
 }
 
@@ -79,21 +80,21 @@ export function stepSeason(season: SeasonState, step: SeasonStep): number {
     const seasonal = readProfile(profile, step.time);
     const rate = 1 - Math.exp(-step.elapsedTime / (BASELINE_SHARE * profile.period));
     profile.baseline += rate * clip(step.value - seasonal - profile.baseline, BASELINE_PULL * profile.spread);
-    learnProfile(profile, step.time, step.value - profile.baseline, step.interval);
+    learnProfile(profile, step.time, step.value - profile.baseline, step.interval, step.elapsedTime);
   }
   return chooseCandidate(season, step.time);
 }
 
 /**
  * One step of a shadow: a local linear predictor with the mixture's steady gains, whose error is
- * a discounted mean absolute error (robust to the odd spike). The error it learns from is
- * bounded at SHADOW_PULL of its mean error, so one extreme value cannot derail it for long.
+ * a discounted mean square (so the large misses at a cycle's sharp edges count, which a mean
+ * absolute error would dilute among the quiet points). Each error is bounded at SHADOW_PULL of
+ * the shadow's RMS error before it enters, so one extreme value cannot decide or derail it.
  */
 function trackShadow(shadow: Shadow, x: number, step: SeasonStep, decay: number): void {
   const predicted = shadow.level + step.elapsed * shadow.slope;
-  const raw = x - predicted;
-  const error = shadow.error > 0 ? clip(raw, SHADOW_PULL * shadow.error) : raw;
-  shadow.error = decay * shadow.error + (1 - decay) * Math.abs(error);
+  const error = clip(x - predicted, SHADOW_PULL * Math.sqrt(shadow.error));
+  shadow.error = decay * shadow.error + (1 - decay) * error * error;
   shadow.level = predicted + step.levelGain * error;
   shadow.slope += step.slopeGain * error;
 }
@@ -106,7 +107,7 @@ function chooseCandidate(season: SeasonState, time: number): number {
     const profile = c === 0 ? null : season.profiles[c - 1];
     if (c > 0 && (!profile || time - season.since < PERIODS_BEFORE_USE * profile.period)) continue;
     const error = season.shadows[c]!.error;
-    if (c !== season.active && error < (1 - MARGIN) * bestError) {
+    if (c !== season.active && error < MARGIN_SQUARED * bestError) {
       best = c;
       bestError = error;
     }
@@ -126,5 +127,7 @@ export function switchSeason(state: FilterState, next: number, time: number): vo
   state.noise.previousInput -= shift;
   state.test.reference -= shift;
   if (state.episode) state.episode.reference -= shift;
+  for (const known of state.levels) known.level -= shift;
+  if (state.normal) state.normal.level -= shift;
   season.active = next;
 }

@@ -75,7 +75,8 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   const reference = state.test.reference;
   const announce = state.episode === null;
   const floor = varianceFloor(noise, magnitude);
-  runTests(state.test, { input, level: level.mean, point: state.count, time, elapsed, interval: state.interval, floor, announce }, params, outcome);
+  const drift = Math.max(elapsed - 1, 0) * noise.variance * params.rg[0]!;
+  runTests(state.test, { input, level: level.mean, levelVariance: level.variance, drift, point: state.count, time, elapsed, interval: state.interval, floor, announce }, params, outcome);
   const { raised, decided, change } = outcome;
   if (decided && decided.announced && outcome.verdict !== "confirmed") {
     events.push({ type: "retracted", kind: "step", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: outcome.surprise });
