@@ -2,7 +2,7 @@ import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import { clip, LEARNING_CAP } from "@/lib/vsm/filter/noise";
 import { normalEquivalent } from "@/lib/vsm/filter/student-t";
 import { emptyTail, learnTail, tailFactor } from "@/lib/vsm/filter/tail-factor";
-import { classifyRun, emptyRun, extendRun } from "@/lib/vsm/filter/run-shape";
+import { classifyShape, SHAPE_WINDOW } from "@/lib/vsm/filter/run-shape";
 import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
 
 /**
@@ -51,7 +51,7 @@ export interface TestOutcome {
 }
 
 export function createTests(scale: number, dof: number): TestState {
-  return { reference: 0, weight: 0, uncertainty: 0, scale, dof, tail: emptyTail(), autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null };
+  return { reference: 0, weight: 0, uncertainty: 0, scale, dof, tail: emptyTail(), autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null, deviations: [], times: [] };
 }
 
 /** Where the tests stand at this point: the input, the mixture's level after it, and the step's timing. */
@@ -97,6 +97,7 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   outcome.surprise = s;
   const rho = test.autocorrelation;
   learnTail(test.tail, Math.abs(d) / plain, TAIL_Z);
+  recordDeviation(test, d, at.time);
 
   const pending = test.pending;
   if (pending) {
@@ -106,9 +107,9 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     // The mean of two deviations with correlation ρ has variance (1 + ρ)/2 of one.
     const pairScore = normalEquivalent((pending.sign * (pending.deviation + d)) / (sd * Math.sqrt(2 * (1 + rho))), test.dof);
     if (sustained && pairScore >= tests.pair) {
-      const magnitude = (pending.deviation + d) / 2;
+      const shape = classifyShape(test.deviations, test.times, at.interval, test.scale);
       outcome.verdict = "confirmed";
-      outcome.change = { kind: "step", sign: pending.sign, point: pending.point, time: pending.time, magnitude, score: pairScore };
+      outcome.change = { kind: shape.kind, sign: pending.sign, point: pending.point, time: pending.time, magnitude: shape.magnitude, score: pairScore };
       restartTests(test);
       return;
     }
@@ -119,13 +120,13 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
 
   const longRun = sd * Math.sqrt((1 + rho) / (1 - rho));
   const increment = clip(d / longRun, CLIP);
-  stepRun(test.up, increment, d, at, tests.allowance);
-  stepRun(test.down, -increment, -d, at, tests.allowance);
+  stepRun(test.up, increment, at, tests.allowance);
+  stepRun(test.down, -increment, at, tests.allowance);
   const run = test.up.sum >= tests.threshold ? test.up : test.down.sum >= tests.threshold ? test.down : null;
   if (run) {
     const sign = run === test.up ? 1 : -1;
-    const shape = classifyRun(run, test.scale);
-    outcome.change = { kind: shape.kind, sign, point: run.start, time: run.startTime, magnitude: sign * shape.magnitude, score: run.sum };
+    const shape = classifyShape(test.deviations, test.times, at.interval, test.scale);
+    outcome.change = { kind: shape.kind, sign, point: run.start, time: run.startTime, magnitude: shape.magnitude, score: run.sum };
     restartTests(test);
     return;
   }
@@ -138,11 +139,11 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   learnTests(test, d, at.elapsed, at.floor, params);
 }
 
-/** One side of the CUSUM: the sum, and the run's shape statistics from where the sum left 0. */
-function stepRun(run: CusumRun, increment: number, deviation: number, at: TestPoint, allowance: number): void {
+/** One side of the CUSUM: the sum, and where its run began (the change's date if it confirms). */
+function stepRun(run: CusumRun, increment: number, at: TestPoint, allowance: number): void {
   const sum = run.sum + increment - allowance;
   if (sum <= 0) {
-    Object.assign(run, emptyRun());
+    run.sum = 0;
     return;
   }
   if (run.sum === 0) {
@@ -150,7 +151,6 @@ function stepRun(run: CusumRun, increment: number, deviation: number, at: TestPo
     run.startTime = at.time;
   }
   run.sum = sum;
-  extendRun(run, deviation, at.time, at.interval);
 }
 
 /** After a confirmed change: the reference restarts at the next point and both sums at 0. */
@@ -159,6 +159,22 @@ export function restartTests(test: TestState): void {
   test.pending = null;
   test.up = emptyRun();
   test.down = emptyRun();
+  test.deviations = [];
+  test.times = [];
+}
+
+function emptyRun(): CusumRun {
+  return { sum: 0, start: 0, startTime: 0 };
+}
+
+/** Keeps the last SHAPE_WINDOW deviations since the restart, for the shape of a change. */
+function recordDeviation(test: TestState, d: number, time: number): void {
+  if (test.deviations.length === SHAPE_WINDOW) {
+    test.deviations.shift();
+    test.times.shift();
+  }
+  test.deviations.push(d);
+  test.times.push(time);
 }
 
 /**

@@ -31,6 +31,6 @@ export function createFilterState(): FilterState {
     episode: null,
     levels: [],
     normal: null,
-    extremes: 0,
+    extreme: null,
   };
 }

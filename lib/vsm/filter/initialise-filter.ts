@@ -11,8 +11,8 @@ import { startSeason } from "@/lib/vsm/filter/seasonality";
  * Ends the warm-up: the typical interval is the median interval, the resolution the smallest
  * difference between distinct neighbouring values, V the robust estimate of estimate-variance.ts
  * (never below the resolution's floor) worth few degrees of freedom — so the filter starts honest
- * about how little it knows, with heavy-tailed likelihoods. Every regime starts at the first value
- * with the window's median slope, and the mixture then runs over the rest of the window (V held
+ * about how little it knows, with heavy-tailed likelihoods. Every regime starts at the window's
+ * median with its median slope, and the mixture then runs over the rest of the window (V held
  * fixed) so the first filtered point meets a posterior that already knows the window.
  */
 export function initialiseFilter(state: FilterState, params: FilterParams): void {
@@ -26,9 +26,11 @@ export function initialiseFilter(state: FilterState, params: FilterParams): void
   noise.variance = variance;
   noise.dof = warmupDegreesOfFreedom(values.length);
   const slope = median(firstDifferences(values).map((d, i) => (d * interval) / (times[i + 1]! - times[i]!)));
+  // The window's median, not its first value: the start is robust to an outlier or two in it.
+  const start = median(values);
   for (let j = 0; j < 4; j++) {
     state.weights[j] = params.prior[j]!;
-    state.means[2 * j] = values[0]!;
+    state.means[2 * j] = start;
     state.means[2 * j + 1] = slope;
     // The first value is known up to one observation's noise; the slope up to one difference's.
     state.covariances[3 * j] = variance;

@@ -1,5 +1,7 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
+import { EXTREME } from "@/lib/vsm/filter/extremes";
 import { normalCdf } from "@/lib/vsm/filter/normal-cdf";
+import { clip } from "@/lib/vsm/filter/noise";
 
 /**
  * One Harrison–Stevens class II step (docs/domain.md, "The mixture"): from each of the 4 regime
@@ -91,6 +93,12 @@ export function mixtureStep(mixture: Mixture, y: number, params: FilterParams, c
   const { re, rg, rd } = params;
   const { variance: v, dof, elapsed: k, persistence, previousInput } = context;
   priorsFor(params.prior, k);
+  let widest = 0;
+  let noisiest = 0;
+  for (let j = 0; j < 4; j++) {
+    widest = Math.max(widest, rg[j]! + rd[j]!);
+    noisiest = Math.max(noisiest, re[j]!);
+  }
   // Student t exponent (n + 1)/2; the t's normalising constant is the same for every pair and cancels.
   const exponent = 0.5 * (dof + 1);
   let maxLog = -Infinity;
@@ -108,7 +116,9 @@ export function mixtureStep(mixture: Mixture, y: number, params: FilterParams, c
     const g11 = c11 + 2 * k * c12 + k * k * c22;
     const g12 = c12 + k * c22;
     const f = a1 + persistence * (previousInput - level);
-    const e = y - f;
+    // A residual beyond EXTREME sds of the widest pair is taken at that bound, so no input can
+    // overflow the arithmetic (update-filter.ts holds such values back; this covers the warm-up).
+    const e = clip(y - f, EXTREME * Math.sqrt(g11 + k * v * widest + v * noisiest));
     const logP = Math.log(weights[i]!);
     predicted[i] = f;
     predictionMean += weights[i]! * f;

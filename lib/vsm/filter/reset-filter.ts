@@ -2,13 +2,23 @@ import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 
 /**
- * Starts the filter afresh at a new scale, keeping its count of points and its clock: the value
- * that proved the old state useless is the first of the new warm-up.
+ * Starts the filter afresh, keeping its count of points and its clock; the given points (those
+ * that proved the old state useless) begin the new warm-up.
  */
-export function resetFilter(state: FilterState, time: number, value: number): void {
-  const { count } = state;
+export function resetFilter(state: FilterState, times: number[], values: number[]): void {
+  const { count, lastTime } = state;
   Object.assign(state, createFilterState());
   state.count = count;
-  state.lastTime = time;
-  state.warmup = { times: [time], values: [value] };
+  state.lastTime = lastTime;
+  state.warmup = { times, values };
+}
+
+/** Whether the numbers the filter computes with are all finite (the guard behind every update). */
+export function isUsable(state: FilterState): boolean {
+  const { noise, test } = state;
+  let sum = noise.variance + noise.dof + noise.autocorrelation + noise.previousInput + test.scale + test.reference + test.uncertainty;
+  for (let i = 0; i < 12; i++) sum += state.covariances[i]!;
+  for (let i = 0; i < 8; i++) sum += state.means[i]!;
+  for (let i = 0; i < 4; i++) sum += state.weights[i]!;
+  return Number.isFinite(sum) && noise.variance > 0 && test.scale > 0;
 }

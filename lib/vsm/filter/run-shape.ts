@@ -1,32 +1,47 @@
-import type { CusumRun } from "@/lib/vsm/filter/schemas";
-
 /**
- * The shape of a CUSUM run (docs/domain.md, "Change tests"): its deviations d from the reference
- * at τ = 1, 2, … typical intervals after the run began are fitted two ways — a step (d = δ) and a
- * ramp from the start (d = β·τ) — from running sums, so the run keeps no list of its points.
+ * The shape of a change (docs/domain.md, "Change tests"): the last few deviations from the
+ * reference are fitted two ways — a step (0 before some point, δ from it on) and a ramp (0
+ * before some point, rising by β per typical interval from it on) — each at its best starting
+ * point, so both fits have two parameters and their residual sums of squares compare directly.
  */
 
-/** A ramp must explain the run better than a step by this many variances of one deviation (a likelihood ratio of e). */
-const SLOPE_EVIDENCE = 2;
+/** Deviations kept for the fit: enough for a ramp to show itself against a step. */
+export const SHAPE_WINDOW = 16;
+/** A ramp must fit better than a step by this many variances of one deviation (a likelihood ratio of e³: a ramp caught early is called a step, and the episode becomes a slope when the level keeps moving). */
+const SLOPE_EVIDENCE = 6;
+/** A ramp needs at least this many points on it to be told from a step. */
+const MIN_RAMP = 3;
 
-export function emptyRun(): CusumRun {
-  return { sum: 0, start: 0, startTime: 0, count: 0, deviation: 0, square: 0, product: 0, elapsed: 0 };
+export interface Shape {
+  kind: "step" | "slope";
+  /** δ for a step, β per typical interval for a slope. */
+  magnitude: number;
 }
 
-/** Adds one deviation at `time` to the run's sums; τ is measured in typical intervals from just before the run's first point. */
-export function extendRun(run: CusumRun, deviation: number, time: number, interval: number): void {
-  const tau = (time - run.startTime) / interval + 1;
-  run.count += 1;
-  run.deviation += deviation;
-  run.square += deviation * deviation;
-  run.product += deviation * tau;
-  run.elapsed += tau * tau;
-}
-
-/** Step or slope, by the residual sums of squares of the two fits; the magnitude is δ, or β per interval. */
-export function classifyRun(run: CusumRun, variance: number): { kind: "step" | "slope"; magnitude: number } {
-  const step = run.square - (run.deviation * run.deviation) / run.count;
-  const ramp = run.square - (run.product * run.product) / run.elapsed;
-  if (run.count >= 3 && step - ramp > SLOPE_EVIDENCE * variance) return { kind: "slope", magnitude: Math.abs(run.product / run.elapsed) };
-  return { kind: "step", magnitude: Math.abs(run.deviation / run.count) };
+export function classifyShape(deviations: readonly number[], times: readonly number[], interval: number, variance: number): Shape {
+  const n = deviations.length;
+  let before = 0;
+  let bestStep = { rss: Infinity, magnitude: 0 };
+  let bestRamp = { rss: Infinity, magnitude: 0 };
+  for (let k = 0; k < n; k++) {
+    let sum = 0;
+    let squares = 0;
+    let product = 0;
+    let elapsed = 0;
+    for (let i = k; i < n; i++) {
+      const d = deviations[i]!;
+      const tau = (times[i]! - times[k]!) / interval + 1;
+      sum += d;
+      squares += d * d;
+      product += d * tau;
+      elapsed += tau * tau;
+    }
+    const count = n - k;
+    const step = before + squares - (sum * sum) / count;
+    if (step < bestStep.rss) bestStep = { rss: step, magnitude: sum / count };
+    const ramp = before + squares - (product * product) / elapsed;
+    if (count >= MIN_RAMP && ramp < bestRamp.rss) bestRamp = { rss: ramp, magnitude: product / elapsed };
+    before += deviations[k]! * deviations[k]!;
+  }
+  return bestRamp.rss < bestStep.rss - SLOPE_EVIDENCE * variance ? { kind: "slope", magnitude: bestRamp.magnitude } : { kind: "step", magnitude: bestStep.magnitude };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHAPE_WINDOW } from "@/lib/vsm/filter/run-shape";
 import { TAIL_SIZE } from "@/lib/vsm/filter/tail-factor";
 
 /**
@@ -63,20 +64,8 @@ const seasonSchema = z
   })
   .strict();
 
-/** One side of the CUSUM, with what the run since its start says about the change's shape. */
-const runSchema = z
-  .object({
-    sum: nonNegative,
-    start: point,
-    startTime: finite,
-    /** Points in the run and Σd, Σd², Σd·τ, Στ² of its deviations d at τ intervals after the start. */
-    count: nonNegative,
-    deviation: finite,
-    square: nonNegative,
-    product: finite,
-    elapsed: nonNegative,
-  })
-  .strict();
+/** One side of the CUSUM and where its run began. */
+const runSchema = z.object({ sum: nonNegative, start: point, startTime: finite }).strict();
 
 /** A provisional change raised at a surprising point, decided at the next point. */
 const pendingSchema = z
@@ -110,6 +99,9 @@ const testSchema = z
     previousDeviation: finite,
     up: runSchema,
     down: runSchema,
+    /** The last deviations since the restart and their times, for the shape of a change (run-shape.ts). */
+    deviations: z.array(finite).max(SHAPE_WINDOW),
+    times: z.array(finite).max(SHAPE_WINDOW),
     pending: pendingSchema.nullable(),
   })
   .strict();
@@ -153,8 +145,8 @@ export const filterStateSchema = z
     /** Levels held recently with arrivals at each, and the level before the last episode (known-levels.ts); seasonal part removed. */
     levels: z.array(z.object({ level: finite, time: finite, visits: z.number().int().min(0) }).strict()).max(4),
     normal: z.object({ level: finite, time: finite }).strict().nullable(),
-    /** Consecutive values beyond any scale the state can describe, signed by their side; two in a row reset the filter. */
-    extremes: z.number().int().min(-2).max(2),
+    /** A value beyond any scale the state describes, held back (extremes.ts); the next one agreeing with it resets the filter. */
+    extreme: z.object({ time: finite, value: finite }).strict().nullable(),
   })
   .strict();
 

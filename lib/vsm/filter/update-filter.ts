@@ -7,7 +7,8 @@ import { initialiseFilter } from "@/lib/vsm/filter/initialise-filter";
 import { trackInterval } from "@/lib/vsm/filter/interval";
 import { createEvidence, mixtureStep, type StepContext } from "@/lib/vsm/filter/mixture-step";
 import { learnAutocorrelation, learnResolution, learnVariance, varianceFloor } from "@/lib/vsm/filter/noise";
-import { resetFilter } from "@/lib/vsm/filter/reset-filter";
+import { holdExtreme } from "@/lib/vsm/filter/extremes";
+import { isUsable, resetFilter } from "@/lib/vsm/filter/reset-filter";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 import { seasonalValue, stepSeason, switchSeason } from "@/lib/vsm/filter/seasonality";
 import { valenceOf } from "@/lib/vsm/filter/valence";
@@ -16,12 +17,6 @@ import { REGIMES, type Regime, type RegimeProbabilities } from "@/lib/vsm/types"
 const evidence = createEvidence();
 const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
 const context: StepContext = { variance: 1, dof: 1, elapsed: 1, persistence: 0, previousInput: 0 };
-/**
- * A value this many steady predictive sds off is beyond any scale the state describes (1e200 in
- * a series of tens, a counter's 2^64 − 1): it does not step the mixture; a second one on the same
- * side means the series now lives at another scale, and the filter restarts its warm-up there.
- */
-const EXTREME = 1e6;
 /** Elapsed time below this many typical intervals counts as this (two points at almost the same time still carry some noise). */
 const MIN_ELAPSED = 1e-3;
 
@@ -55,9 +50,8 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   context.elapsed = elapsed;
   context.persistence = params.autocorrelation ? Math.pow(noise.autocorrelation, elapsed) : 0;
   context.previousInput = noise.previousInput;
-  const extreme = extremeSide(state, input, elapsed);
-  if (extreme !== 0) return extremeOutput(state, time, value, extreme, params);
-  state.extremes = 0;
+  const held = holdExtreme(state, time, value, input, elapsed, params);
+  if (held) return held;
 
   mixtureStep(state, input, params, context, evidence);
   state.interval = trackInterval(state.interval, elapsedTime);
@@ -96,34 +90,17 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   const settled = settleEpisode(state, time, state.count, level.mean, params);
   if (settled) events.push(settled);
 
+  if (!isUsable(state)) {
+    // Never reached by any input tried (docs/domain.md, "Robustness"); should arithmetic ever fail, the filter says so and starts again.
+    resetFilter(state, [], []);
+    events.push({ type: "reset", kind: "step", point: state.count, time, valence: valenceOf(params.direction, 0), magnitude: 0, score: 0 });
+    return { phase: "warmup", point: state.count, time, value, events };
+  }
   if (params.seasonality) {
     const next = stepSeason(season, { time, value, elapsedTime, elapsed, interval: state.interval, levelGain: evidence.levelGain, slopeGain: evidence.slopeGain });
     if (next !== season.active) switchSeason(state, next, time);
   }
   return filteredOutput(state, time, value, seasonal, residual, level, events, params);
-}
-
-/** The side (±1) of a value beyond EXTREME steady sds, or 0. */
-function extremeSide(state: FilterState, input: number, elapsed: number): number {
-  let prediction = 0;
-  let spread = 0;
-  for (let j = 0; j < 4; j++) prediction += state.weights[j]! * (state.means[2 * j]! + elapsed * state.means[2 * j + 1]!);
-  for (let j = 0; j < 4; j++) spread = Math.max(spread, Math.abs(state.means[2 * j]! - prediction) + Math.sqrt(state.covariances[3 * j]!));
-  const sd = Math.sqrt(state.noise.variance) + spread;
-  const off = input - prediction;
-  return Math.abs(off) > EXTREME * sd ? Math.sign(off) : 0;
-}
-
-/** An extreme value: annotated and held back; the second in a row on the same side restarts the filter there. */
-function extremeOutput(state: FilterState, time: number, value: number, side: number, params: FilterParams): FilterOutput {
-  const point = state.count;
-  const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"]): ChangeEvent => ({ type, kind, point, time, valence: valenceOf(params.direction, side), magnitude: value, score: EXTREME });
-  if (state.extremes === side) {
-    resetFilter(state, time, value);
-    return { phase: "warmup", point, time, value, events: [event("reset", "step")] };
-  }
-  state.extremes = side;
-  return { phase: "held", point, time, value, events: [event("annotated", "transient")] };
 }
 
 function filteredOutput(state: FilterState, time: number, value: number, seasonal: number, residual: number, level: Moments, events: ChangeEvent[], params: FilterParams): FilteredOutput {
