@@ -33,10 +33,10 @@ const REFERENCE_CLIP = 3;
  */
 const PAIR_SHARE = 1 / 3;
 
-const TAIL_Z = Number(process.env.TAIL_Z ?? 2);
+const TAIL_Z = 2;
 /** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
 const LAG_RATE = 0.01;
-const LAG_PRIOR = 20;
+const LAG_PRIOR = 5;
 const MAX_AUTOCORRELATION = 0.95;
 
 /** What the tests found at one point. */

@@ -15,7 +15,6 @@ import { valenceOf } from "@/lib/vsm/filter/valence";
  * ramp: the episode's kind becomes slope.
  */
 
-const QUIET_POINTS = Number(process.env.QUIET_POINTS ?? 0);
 /** A further change the same way within this many typical intervals of the last one makes a step episode a ramp. */
 const RAMP_GAP = 20;
 
@@ -69,8 +68,7 @@ export function noteActivity(state: FilterState, now: number): void {
 /** Ends the episode once it has been quiet for the policy's quiet time. */
 export function settleEpisode(state: FilterState, now: number, point: number, level: number, params: FilterParams): ChangeEvent | null {
   const episode = state.episode;
-  const quiet = Math.max(params.quiet, QUIET_POINTS * state.interval);
-  if (!episode || now - episode.lastChange < quiet) return null;
+  if (!episode || now - episode.lastChange < params.quiet) return null;
   state.episode = null;
   rememberLevel(state, level, now, Math.sqrt(state.test.scale), true);
   return {

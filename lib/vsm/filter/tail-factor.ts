@@ -12,8 +12,8 @@ import { normalCdf } from "@/lib/vsm/filter/normal-cdf";
  * grow geometrically instead of every count decaying, and are renormalised when large.
  */
 
-const MEMORY = Number(process.env.TAIL_MEMORY ?? 10000);
-const PRIOR = Number(process.env.TAIL_PRIOR ?? 500);
+const MEMORY = 10_000;
+const PRIOR = 500;
 const BINS = 20;
 /** Bin k holds |s| in [t·2^(k/2), t·2^((k+1)/2)); the last bin also everything above. */
 const HALF_OCTAVE = Math.SQRT2;
