@@ -32,5 +32,6 @@ export function createFilterState(): FilterState {
     levels: [],
     normal: null,
     extreme: null,
+    history: { rate: 0, step: 0, slope: 0 },
   };
 }

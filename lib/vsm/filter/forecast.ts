@@ -1,42 +1,101 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
-import type { Moments } from "@/lib/vsm/filter/filter-output";
+import { normalCdf } from "@/lib/vsm/filter/normal-cdf";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
+import { seasonalValue } from "@/lib/vsm/filter/seasonality";
+import { DEFAULT_LEVELS, type PredictionInterval } from "@/lib/vsm/intelligence/prediction-interval";
+import type { Millis } from "@/lib/vsm/types";
 
 /**
- * The filter's predictive distribution of y k = 1…steps points ahead (for S4, DESIGN.md §3.6):
- * each regime component carried forward by G^k, future regimes drawn from their priors π. Its
- * mean and variance are exact for that mixture: Var = Σ_i p_i (Fᵀ G^k C_i G^kᵀ F + Σ_{n<k} Fᵀ G^n W̄ G^nᵀ F
- * + V·r̄ε) + spread of the component means, with W̄ and r̄ε the prior-weighted regime noises.
- * Empty before the warm-up ends, when there is no posterior to carry forward.
+ * The filter's predictive distribution of the series at future times (for S4, docs/domain.md
+ * "Forecasts"): each regime component carried forward k typical intervals by G^k, with the
+ * system noise of k intervals (regimes drawn from their priors), the observation noise of each
+ * regime, the decaying autocorrelated part of the last residual and the seasonal baseline in use.
+ * The distribution is a mixture of Gaussians (current component × observation regime), so its
+ * bands are its own quantiles, not mean ± z·sd: the rare wide components (outliers) would make a
+ * normal approximation far too wide for the bulk of outcomes.
  */
-export function forecast(state: FilterState, params: FilterParams, steps: number): Moments[] {
-  if (!state.ready) return [];
-  const { weights, means, covariances: cov } = state;
-  const v = state.noise.variance;
-  let w11 = 0;
-  let w12 = 0;
-  let observation = 0;
-  for (let j = 0; j < 4; j++) {
-    w11 += params.prior[j]! * v * (params.rg[j]! + params.rd[j]!);
-    w12 += params.prior[j]! * v * params.rd[j]!;
-    observation += params.prior[j]! * v * params.re[j]!;
-  }
-  const w22 = w12;
-  const result: Moments[] = [];
-  // Running Σ_{n<k} (W11 + 2n W12 + n² W22): the system noise accumulated over k steps.
-  let accumulated = 0;
-  for (let k = 1; k <= steps; k++) {
-    const n = k - 1;
-    accumulated += w11 + 2 * n * w12 + n * n * w22;
-    let mean = 0;
-    for (let i = 0; i < 4; i++) mean += weights[i]! * (means[2 * i]! + k * means[2 * i + 1]!);
-    let total = 0;
-    for (let i = 0; i < 4; i++) {
-      const componentMean = means[2 * i]! + k * means[2 * i + 1]!;
-      const carried = cov[3 * i]! + 2 * k * cov[3 * i + 1]! + k * k * cov[3 * i + 2]!;
-      total += weights[i]! * (carried + (componentMean - mean) ** 2);
+
+export interface ForecastPoint {
+  time: Millis;
+  mean: number;
+  variance: number;
+  /** Central intervals at the requested coverage levels, from the mixture's quantiles. */
+  intervals: PredictionInterval[];
+}
+
+interface Component {
+  weight: number;
+  mean: number;
+  variance: number;
+}
+
+/** Empty before the warm-up ends, when there is no posterior to carry forward; times must lie after the last point. */
+export function forecast(state: FilterState, params: FilterParams, times: readonly Millis[], levels: readonly number[] = DEFAULT_LEVELS): ForecastPoint[] {
+  if (!state.ready || state.lastTime === null) return [];
+  for (const time of times) if (!(time > state.lastTime)) throw new RangeError(`forecast times must lie after the last point (${state.lastTime}), got ${time}`);
+  return times.map((time) => {
+    const components = componentsAt(state, params, (time - state.lastTime!) / state.interval, seasonalValue(state.season, state.season.active, time));
+    const mean = components.reduce((sum, c) => sum + c.weight * c.mean, 0);
+    const variance = components.reduce((sum, c) => sum + c.weight * (c.variance + (c.mean - mean) ** 2), 0);
+    const intervals = levels.map((level) => ({ level, lower: quantile(components, (1 - level) / 2, mean, variance), upper: quantile(components, (1 + level) / 2, mean, variance) }));
+    return { time, mean, variance, intervals };
+  });
+}
+
+/**
+ * The Gaussians of the predictive k intervals ahead: current component i × whether the level
+ * changes within the k intervals (at the rate and sizes of the changes this series has shown,
+ * change-history.ts) × the observation regime. A change is a rare, wide possibility, not a little
+ * extra width on every path, so it is its own component. The transient regime is left out: an outlier is by nature
+ * unforeseeable, so the bands speak for the values that are not outliers.
+ */
+function componentsAt(state: FilterState, params: FilterParams, k: number, seasonal: number): Component[] {
+  const { weights, means, covariances: cov, noise } = state;
+  const v = noise.variance;
+  const { prior, rg, rd, re } = params;
+  const rho = params.autocorrelation ? noise.autocorrelation : 0;
+  // Steady system noise accumulated over k intervals of an integrated random walk.
+  const [s11, s12] = [v * (rg[0]! + rd[0]!), v * rd[0]!];
+  const steady = s11 * k + s12 * k * (k - 1) + (s12 * k * (k - 1) * (2 * k - 1)) / 6;
+  // A level change within the k intervals, at the rate and of the sizes this series has shown.
+  const { history } = state;
+  const changed = 1 - Math.pow(1 - history.rate, k);
+  // A step at any time within the k intervals shifts the level fully; a slope from a uniformly random start, by β²k²/3 on average.
+  const jump = history.step + (history.slope * k * k) / 3;
+  // The autocorrelated noise: its last value persists as ρ^k, and k innovations have accumulated.
+  const persistence = Math.pow(rho, k);
+  const accumulated = rho > 0 ? (1 - persistence * persistence) / (1 - rho * rho) : 1;
+  const observed = prior[0]! + prior[1]! + prior[2]!;
+  const components: Component[] = [];
+  for (let i = 0; i < 4; i++) {
+    const level = means[2 * i]!;
+    const carried = cov[3 * i]! + 2 * k * cov[3 * i + 1]! + k * k * cov[3 * i + 2]!;
+    const centre = level + k * means[2 * i + 1]! + persistence * (noise.previousInput - level) + seasonal;
+    for (let j = 0; j < 3; j++) {
+      const share = (weights[i]! * prior[j]!) / observed;
+      const base = carried + steady + v * re[j]! * accumulated;
+      components.push({ weight: share * (1 - changed), mean: centre, variance: base });
+      if (changed > 0) components.push({ weight: share * changed, mean: centre, variance: base + jump });
     }
-    result.push({ mean, variance: total + accumulated + observation });
   }
-  return result;
+  return components;
+}
+
+function cdf(components: readonly Component[], x: number): number {
+  let p = 0;
+  for (const c of components) p += c.weight * normalCdf((x - c.mean) / Math.sqrt(c.variance));
+  return p;
+}
+
+/** The p-quantile of the mixture, by bisection within ±12 of its sds of its mean (the weights sum to 1 up to rounding). */
+function quantile(components: readonly Component[], p: number, mean: number, variance: number): number {
+  const spread = 12 * Math.sqrt(variance);
+  let low = mean - spread;
+  let high = mean + spread;
+  for (let step = 0; step < 60; step++) {
+    const middle = (low + high) / 2;
+    if (cdf(components, middle) < p) low = middle;
+    else high = middle;
+  }
+  return (low + high) / 2;
 }

@@ -1,3 +1,4 @@
+import { emptyHistory } from "@/lib/vsm/filter/change-history";
 import { createTests } from "@/lib/vsm/filter/change-test";
 import { estimateVariance, firstDifferences, median, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
@@ -48,6 +49,7 @@ export function initialiseFilter(state: FilterState, params: FilterParams): void
   noise.previousInput = last;
   noise.previousResidual = last - level;
   state.test = createTests(variance, noise.dof);
+  state.history = emptyHistory(variance);
   if (params.seasonality) startSeason(state.season, times[times.length - 1]!, last, interval, Math.sqrt(variance));
   state.warmup = { times: [], values: [] };
   state.ready = true;

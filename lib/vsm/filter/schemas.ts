@@ -145,6 +145,8 @@ export const filterStateSchema = z
     /** Levels held recently with arrivals at each, and the level before the last episode (known-levels.ts); seasonal part removed. */
     levels: z.array(z.object({ level: finite, time: finite, visits: z.number().int().min(0) }).strict()).max(4),
     normal: z.object({ level: finite, time: finite }).strict().nullable(),
+    /** Confirmed level changes: rate per typical interval, mean square size of steps and of slopes (change-history.ts). */
+    history: z.object({ rate: nonNegative, step: nonNegative, slope: nonNegative }).strict(),
     /** A value beyond any scale the state describes, held back (extremes.ts); the next one agreeing with it resets the filter. */
     extreme: z.object({ time: finite, value: finite }).strict().nullable(),
   })

@@ -1,4 +1,5 @@
 import { badSideProbability, bandOf } from "@/lib/vsm/filter/band";
+import { learnHistory } from "@/lib/vsm/filter/change-history";
 import { runTests, type TestOutcome } from "@/lib/vsm/filter/change-test";
 import { episodeView, noteActivity, recordChange, settleEpisode } from "@/lib/vsm/filter/episode";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
@@ -89,6 +90,7 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   }
   const settled = settleEpisode(state, time, state.count, level.mean, params);
   if (settled) events.push(settled);
+  learnHistory(state, events, elapsed);
 
   if (!isUsable(state)) {
     // Never reached by any input tried (docs/domain.md, "Robustness"); should arithmetic ever fail, the filter says so and starts again.

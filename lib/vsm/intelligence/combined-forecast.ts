@@ -8,12 +8,18 @@ import { DEFAULT_LEVELS, predictionIntervals, type PredictionInterval } from "@/
  * with filter weight w falling linearly from 1 to 0:
  *   mean = w·m_f + (1 − w)·m_h
  *   variance = w·v_f + (1 − w)·v_h + w(1 − w)(m_f − m_h)²
- * so disagreement between the two widens the bands instead of being averaged away. Bands use a
- * normal approximation to the mixture.
+ * so disagreement between the two widens the bands instead of being averaged away. Where the
+ * filter alone speaks, the bands are its own quantile bands when it gives them for the requested
+ * levels; elsewhere they use a normal approximation to the mixture.
  */
 
-/** The filter's predictive mixture for one step ahead, collapsed to its mean and variance. */
-export type PredictiveStep = { mean: number; variance: number };
+/**
+ * The filter's predictive distribution one step of the series' period after another: its mean and
+ * variance, and (from lib/vsm/filter/forecast.ts) its own quantile bands, which are used wherever
+ * the filter alone speaks. A mixture with rare wide components is far narrower in the bulk than a
+ * normal of the same variance, so mean ± z·sd would overstate the uncertainty there.
+ */
+export type PredictiveStep = { mean: number; variance: number; intervals?: readonly PredictionInterval[] };
 
 export type ForecastSource = "filter" | "blend" | "holt";
 
@@ -61,6 +67,16 @@ export function combineForecast(input: {
       variance = w === 1 ? f.variance : h.variance === null ? null : w * f.variance + (1 - w) * h.variance + w * (1 - w) * (f.mean - h.mean) ** 2;
     }
     const source: ForecastSource = w === 1 ? "filter" : w === 0 ? "holt" : "blend";
-    return { step: h.step, mean, variance, filterWeight: w, source, intervals: variance === null ? [] : predictionIntervals(mean, variance, input.levels ?? DEFAULT_LEVELS) };
+    const levels = input.levels ?? DEFAULT_LEVELS;
+    const own = source === "filter" ? filterIntervals(f, levels) : undefined;
+    return { step: h.step, mean, variance, filterWeight: w, source, intervals: own ?? (variance === null ? [] : predictionIntervals(mean, variance, levels)) };
   });
+}
+
+/** The filter's own bands at exactly the requested levels, if it gave them. */
+function filterIntervals(step: PredictiveStep | undefined, levels: readonly number[]): PredictionInterval[] | undefined {
+  const given = step?.intervals;
+  if (!given) return undefined;
+  const chosen = levels.map((level) => given.find((band) => band.level === level));
+  return chosen.every((band) => band !== undefined) ? chosen : undefined;
 }
