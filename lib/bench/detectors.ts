@@ -1,6 +1,8 @@
+import { createSeasonalBaseline } from "@/lib/bench/seasonal-baseline";
 import { createThreeSigma } from "@/lib/bench/three-sigma";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
+import type { Series } from "@/lib/vsm/filter/synthetic-series";
 import { updateFilter } from "@/lib/vsm/filter/update-filter";
 
 /**
@@ -14,36 +16,46 @@ export interface Alarm {
 
 export interface DetectorRun {
   pages: Alarm[];
-  /** Provisional raises and transient annotations: visible, but nobody is paged. */
+  /** Provisional raises and annotations: visible, but nobody is paged. */
   flags: Alarm[];
 }
 
-/** Cyberstride: pages on confirmed signals; flags on provisional raises and transient annotations. */
-export function runFilter(series: readonly number[], params: FilterParams): DetectorRun {
+/** Cyberstride: pages on confirmed changes (episode starts); flags on provisional raises and annotations. */
+export function runFilter(series: Series, params: FilterParams): DetectorRun {
   const state = createFilterState();
   const run: DetectorRun = { pages: [], flags: [] };
-  for (const y of series) {
-    const output = updateFilter(state, y, params);
-    if (output.phase === "warmup") continue;
+  series.values.forEach((value, index) => {
+    const output = updateFilter(state, series.times[index]!, value, params);
+    if (output.phase === "skipped") return;
     for (const event of output.events) {
-      if (event.type === "retracted") continue;
-      const rising = event.valence === "pleasure" === (params.direction === "up");
-      const alarm = { point: output.point, direction: rising ? 1 : -1 };
+      if (event.type === "retracted" || event.type === "settled" || event.type === "continued") continue;
+      const rising = (event.valence === "pleasure") === (params.direction === "up");
+      const alarm = { point: index + 1, direction: rising ? 1 : -1 };
       (event.type === "confirmed" ? run.pages : run.flags).push(alarm);
     }
-  }
+  });
   return run;
 }
 
-/** The ops rule: pages on each run of consecutive kσ points (k = 3 unless told), at its first point. */
-export function runThreeSigma(series: readonly number[], window: number, k = 3): DetectorRun {
-  const detector = createThreeSigma(window, k);
+/** Pages at the first point of each run of consecutive flagged points. */
+function pagesOf(flags: readonly number[]): DetectorRun {
   const run: DetectorRun = { pages: [], flags: [] };
   let previous = 0;
-  series.forEach((y, index) => {
-    const side = detector.update(y);
+  flags.forEach((side, index) => {
     if (side !== 0 && side !== previous) run.pages.push({ point: index + 1, direction: side });
     previous = side;
   });
   return run;
+}
+
+/** The ops rule: kσ (k = 3 unless told) against the trailing window of the points before. */
+export function runThreeSigma(series: Series, window: number, k = 3): DetectorRun {
+  const detector = createThreeSigma(window, k);
+  return pagesOf(series.values.map((y) => detector.update(y)));
+}
+
+/** The seasonal baseline: kσ against the mean of the same time of day on previous days. */
+export function runSeasonalBaseline(series: Series, slot: number, k = 3): DetectorRun {
+  const detector = createSeasonalBaseline(slot, k);
+  return pagesOf(series.values.map((y, index) => detector.update(series.times[index]!, y)));
 }

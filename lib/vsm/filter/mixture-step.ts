@@ -38,13 +38,10 @@ export interface MixtureEvidence {
   steadyVariance: number;
   /** The level's one-step prediction without the autocorrelated offset (what that offset is learnt against). */
   levelPrediction: number;
-  /** Kalman gains of level and slope in the steady → steady pair, for the seasonal shadows. */
-  levelGain: number;
-  slopeGain: number;
 }
 
 export function createEvidence(): MixtureEvidence {
-  return { current: [0, 0, 0, 0], previous: [0, 0, 0, 0], predictionMean: 0, predictionVariance: 0, tail: 1, steadyVariance: 0, levelPrediction: 0, levelGain: 0, slopeGain: 0 };
+  return { current: [0, 0, 0, 0], previous: [0, 0, 0, 0], predictionMean: 0, predictionVariance: 0, tail: 1, steadyVariance: 0, levelPrediction: 0 };
 }
 
 /** The mixture's part of the state: p(i), (μ, β) and (C11, C12, C22) per regime. */
@@ -153,10 +150,6 @@ export function mixtureStep(mixture: Mixture, y: number, params: FilterParams, c
         post12[n] = r12 * s * iq;
         const det = r11 * r22 - r12 * r12;
         post22[n] = ((det > 0 ? det : 0) + r22 * s) * iq;
-      }
-      if (i === 0 && j === 0) {
-        out.levelGain = r11 * iq;
-        out.slopeGain = r12 * iq;
       }
     }
   }

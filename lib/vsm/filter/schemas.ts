@@ -50,8 +50,8 @@ const profileSchema = z
   })
   .strict();
 
-/** A one-step shadow predictor on the series with one candidate seasonal baseline removed (seasonality.ts). */
-const shadowSchema = z.object({ level: finite, slope: finite, error: finite.positive() }).strict();
+/** A shadow reference on the series with one candidate seasonal baseline removed, and its mean square deviation (seasonality.ts). */
+const shadowSchema = z.object({ level: finite, error: finite.positive() }).strict();
 
 const seasonSchema = z
   .object({

@@ -5,11 +5,12 @@ import { DAY } from "@/lib/vsm/types";
 
 /**
  * Daily and weekly cycles (docs/domain.md, "Seasonality"). Both profiles are always learnt; the
- * mixture sees one removed only once it has proved itself: three shadow predictors, one on the
- * raw series and one on each deseasonalised series, track like the mixture's steady component
- * does, and a profile is used while its shadow predicts better than the one in use by a margin.
- * A cycle the mixture already follows (a slow, smooth one) therefore changes nothing, and one it
- * cannot follow (a square wave, a morning rush) is expected rather than paged.
+ * filter sees one removed only once it has proved itself: three shadow references, one on the raw
+ * series and one on each deseasonalised series, follow it as slowly as the change tests'
+ * reference does, and a profile is used while its shadow strays less from the series than the
+ * one in use does, by a margin. What a cycle costs is the deviations it puts between a slow
+ * reference and the series — exactly what the change tests read — so a cycle of any shape that
+ * would otherwise be paged, or would hide a change, is learnt and expected.
  */
 
 const WEEK = 7 * DAY;
@@ -20,12 +21,12 @@ const CANDIDATES = [
 ] as const;
 /** A profile is eligible after two of its periods: one to learn, one to prove itself. */
 const PERIODS_BEFORE_USE = 2;
-/** Memory of the shadows' mean absolute errors. */
+/** Memory of the shadows' mean square deviations. */
 const ERROR_MEMORY = DAY;
-/** A candidate replaces the one in use only when its shadow's RMS error is this much smaller (compared as mean squares). */
+/** A candidate replaces the one in use only when its shadow's RMS deviation is this much smaller (compared as mean squares). */
 const MARGIN = 0.1;
 const MARGIN_SQUARED = (1 - MARGIN) ** 2;
-/** A shadow learns from errors at most this many times its mean absolute error. */
+/** A shadow learns from deviations at most this many times its RMS deviation. */
 const SHADOW_PULL = 10;
 /** The baseline moves by at most this many of the profile's spreads per point. */
 const BASELINE_PULL = 10;
@@ -33,7 +34,7 @@ const BASELINE_PULL = 10;
 const BASELINE_SHARE = 0.25;
 
 export function createSeason(): SeasonState {
-  const shadow = (): Shadow => ({ level: 0, slope: 0, error: 1 });
+  const shadow = (): Shadow => ({ level: 0, error: 1 });
   return { active: 0, since: 0, profiles: [null, null], shadows: [shadow(), shadow(), shadow()] };
 }
 
@@ -53,16 +54,14 @@ export function seasonalValue(season: SeasonState, candidate: number, time: numb
   return profile ? readProfile(profile, time) : 0;
 }
 
-/** The gains the shadows track with (the mixture's steady level and slope gains) and the step's timing. */
+/** One value, with the step's timing and the gain the shadows follow with (the reference's). */
 export interface SeasonStep {
   time: number;
   value: number;
-  /** Elapsed time since the last point, in ms and in typical intervals, and the typical interval. */
+  /** Elapsed time since the last point, and the typical interval. */
   elapsedTime: number;
-  elapsed: number;
   interval: number;
-  levelGain: number;
-  slopeGain: number;
+  gain: number;
 }
 
 /**
@@ -86,17 +85,15 @@ export function stepSeason(season: SeasonState, step: SeasonStep): number {
 }
 
 /**
- * One step of a shadow: a local linear predictor with the mixture's steady gains, whose error is
- * a discounted mean square (so the large misses at a cycle's sharp edges count, which a mean
- * absolute error would dilute among the quiet points). Each error is bounded at SHADOW_PULL of
- * the shadow's RMS error before it enters, so one extreme value cannot decide or derail it.
+ * One step of a shadow: a slow reference, whose deviations from the series enter a discounted mean
+ * square (so the large ones at a cycle's sharp edges count, which a mean absolute deviation would
+ * dilute). Each deviation is bounded at SHADOW_PULL of the shadow's RMS before it enters, so one
+ * extreme value cannot decide or derail it.
  */
 function trackShadow(shadow: Shadow, x: number, step: SeasonStep, decay: number): void {
-  const predicted = shadow.level + step.elapsed * shadow.slope;
-  const error = clip(x - predicted, SHADOW_PULL * Math.sqrt(shadow.error));
-  shadow.error = decay * shadow.error + (1 - decay) * error * error;
-  shadow.level = predicted + step.levelGain * error;
-  shadow.slope += step.slopeGain * error;
+  const deviation = clip(x - shadow.level, SHADOW_PULL * Math.sqrt(shadow.error));
+  shadow.error = decay * shadow.error + (1 - decay) * deviation * deviation;
+  shadow.level += step.gain * deviation;
 }
 
 /** The candidate in use, replaced by an eligible one whose shadow errs less by the margin. */
