@@ -18,20 +18,24 @@ export interface DetectorRun {
   pages: Alarm[];
   /** Provisional raises and annotations: visible, but nobody is paged. */
   flags: Alarm[];
+  /** The filter's reports of a change: pages, and updates of an episode already under way (empty for the rules). */
+  reports: Alarm[];
 }
 
 /** Cyberstride: pages on confirmed changes (episode starts); flags on provisional raises and annotations. */
 export function runFilter(series: Series, params: FilterParams): DetectorRun {
   const state = createFilterState();
-  const run: DetectorRun = { pages: [], flags: [] };
+  const run: DetectorRun = { pages: [], flags: [], reports: [] };
   series.values.forEach((value, index) => {
     const output = updateFilter(state, series.times[index]!, value, params);
     if (output.phase === "skipped") return;
     for (const event of output.events) {
-      if (event.type === "retracted" || event.type === "settled" || event.type === "continued") continue;
+      if (event.type === "retracted" || event.type === "settled") continue;
       const rising = (event.valence === "pleasure") === (params.direction === "up");
       const alarm = { point: index + 1, direction: rising ? 1 : -1 };
-      (event.type === "confirmed" ? run.pages : run.flags).push(alarm);
+      if (event.type === "confirmed" || event.type === "continued") run.reports.push(alarm);
+      if (event.type === "confirmed") run.pages.push(alarm);
+      else if (event.type !== "continued") run.flags.push(alarm);
     }
   });
   return run;
@@ -39,7 +43,7 @@ export function runFilter(series: Series, params: FilterParams): DetectorRun {
 
 /** Pages at the first point of each run of consecutive flagged points. */
 function pagesOf(flags: readonly number[]): DetectorRun {
-  const run: DetectorRun = { pages: [], flags: [] };
+  const run: DetectorRun = { pages: [], flags: [], reports: [] };
   let previous = 0;
   flags.forEach((side, index) => {
     if (side !== 0 && side !== previous) run.pages.push({ point: index + 1, direction: side });
