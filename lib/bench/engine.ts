@@ -26,7 +26,7 @@ const series = Array.from({ length: INDICATORS }, (_, i) => {
   const kind = kinds[i % kinds.length]!;
   const size = kind === "slope" ? 0.01 : kind === "step" ? 5 : 10;
   // Productivity-like values near 1 with a few percent of noise.
-  return syntheticSeries(random, { length: POINTS, level: 1, sigma: 0.03, change: { kind, at: 500 + (i % 1000), size } });
+  return syntheticSeries(random, { length: POINTS, level: 1, sigma: 0.03, change: { kind, at: 500 + (i % 1000), size } }).values;
 });
 
 function runAll(): { updates: number; seconds: number; signals: number } {

@@ -34,6 +34,7 @@ const REFERENCE_CLIP = 3;
 const PAIR_SHARE = 1 / 3;
 
 const TAIL_Z = 2;
+const UPPER = 2;
 /** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
 const LAG_RATE = 0.01;
 const LAG_PRIOR = 5;
@@ -113,12 +114,17 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
       restartTests(test);
       return;
     }
-    outcome.verdict = Math.abs(s) < tests.sustain ? "transient" : "retracted";
+    // Not repeated, the first value was a transient (an outlier); repeated too weakly to decide, merely retracted.
+    outcome.verdict = sustained ? "retracted" : "transient";
     // The surprise was held back from learning until now (so it could not blunt this verdict).
     learnTests(test, pending.deviation, 1, at.floor, params);
   }
 
-  const longRun = sd * Math.sqrt((1 + rho) / (1 - rho));
+  // The CUSUM reads the autocorrelation at its upper bound by UPPER standard errors of its estimate
+  // (√((1 − ρ²)/n) from n effective pairs): honest about how little a young series has shown.
+  const pairs = test.lagSquare / test.scale;
+  const cautious = Math.min(rho + UPPER * Math.sqrt((1 - rho * rho) / Math.max(pairs, 1)), MAX_AUTOCORRELATION);
+  const longRun = sd * Math.sqrt((1 + cautious) / (1 - cautious));
   const increment = clip(d / longRun, CLIP);
   stepRun(test.up, increment, at, tests.allowance);
   stepRun(test.down, -increment, at, tests.allowance);
