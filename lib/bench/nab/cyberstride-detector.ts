@@ -2,6 +2,7 @@ import type { Detector } from "@/lib/bench/nab/detector";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import type { FilterOutput } from "@/lib/vsm/filter/filter-output";
 import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params";
+import { normalCdf } from "@/lib/vsm/filter/normal-cdf";
 import { updateFilter } from "@/lib/vsm/filter/update-filter";
 import { resolvePolicy } from "@/lib/vsm/policy";
 
@@ -45,20 +46,20 @@ export function cyberstridePages(params: FilterParams): Detector {
 }
 
 /**
- * Cyberstride as a continuous anomaly score, for diagnosis: 1 − the value's two-sided tail
- * probability under the filter's one-step predictive (how unexpected the value was); 0 during the
- * warm-up and on skipped rows.
+ * Cyberstride as a continuous anomaly score, for diagnosis: how far the change tests find the
+ * value from their reference, as the normal probability within that many sds, 1 − 2Φ(−|surprise|)
+ * (the evidence the pages are decided on, before any threshold or episode); 0 during the warm-up
+ * and on skipped or held rows.
  */
 export function cyberstrideScore(params: FilterParams): Detector {
   return {
-    name: "Cyberstride, 1 − predictive tail",
+    name: "Cyberstride, 1 − 2Φ(−|surprise|)",
     output: "score",
     start() {
       const feed = createFeed(params);
       return (time, value) => {
         const output = feed(time, value);
-        // Clamped: the tail is a sum of probabilities, exact only up to rounding.
-        return output.phase === "filtering" ? Math.min(1, Math.max(0, 1 - output.tail)) : 0;
+        return output.phase === "filtering" ? 1 - 2 * normalCdf(-Math.abs(output.surprise)) : 0;
       };
     },
   };

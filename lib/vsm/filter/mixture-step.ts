@@ -28,10 +28,11 @@ export interface MixtureEvidence {
   predictionMean: number;
   predictionVariance: number;
   /**
-   * Two-sided predictive tail probability of the input: under each pair (i, j), the chance of a
-   * value at least as far from component i's prediction, weighted by p(i)·π_j. A calibrated filter
-   * has 4.55% of points with a tail below 0.0455 (outside the predictive's central "2 sd"
-   * interval) and 0.27% below 0.0027 ("3 sd").
+   * Two-sided tail probability of the input under the predictive of the values that are not
+   * outliers (the transient regime left out, as in the forecast's bands): under each pair (i, j),
+   * the chance of a value at least as far from component i's prediction, weighted by p(i)·π_j.
+   * A calibrated filter has 4.55% of points with a tail below 0.0455 (outside the central "2 sd"
+   * interval) and 0.27% below 0.0027 ("3 sd"); outliers in the data add to both.
    */
   tail: number;
   /** The predictive variance under "no change now" (regime steady at t; the mean is the same): what V is calibrated against. */
@@ -160,10 +161,8 @@ export function mixtureStep(mixture: Mixture, y: number, params: FilterParams, c
     const w = weights[i]!;
     let q = 0;
     const distance = Math.abs(y - predicted[i]!);
-    for (let j = 0; j < 4; j++) {
-      q += prior[j]! * pairQ[4 * i + j]!;
-      tail += w * prior[j]! * 2 * normalCdf(-distance / Math.sqrt(pairQ[4 * i + j]!));
-    }
+    for (let j = 0; j < 4; j++) q += prior[j]! * pairQ[4 * i + j]!;
+    for (let j = 0; j < TRANSIENT; j++) tail += w * prior[j]! * 2 * normalCdf(-distance / Math.sqrt(pairQ[4 * i + j]!));
     predictionVariance += w * (q + (predicted[i]! - predictionMean) ** 2);
     steadyVariance += w * (pairQ[4 * i]! + (predicted[i]! - predictionMean) ** 2);
   }
@@ -178,7 +177,7 @@ export function mixtureStep(mixture: Mixture, y: number, params: FilterParams, c
 
   out.predictionMean = predictionMean;
   out.predictionVariance = predictionVariance;
-  out.tail = tail;
+  out.tail = tail / (1 - prior[TRANSIENT]!);
   out.steadyVariance = steadyVariance;
   out.levelPrediction = levelPrediction;
 }
