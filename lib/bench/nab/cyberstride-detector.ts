@@ -59,7 +59,8 @@ export function cyberstrideScore(params: FilterParams): Detector {
       const feed = createFeed(params);
       return (time, value) => {
         const output = feed(time, value);
-        return output.phase === "filtering" ? 1 - 2 * normalCdf(-Math.abs(output.surprise)) : 0;
+        // Clamped: normalCdf is exact to about 1e-7, so at 0 it can overshoot ½ by a hair.
+        return output.phase === "filtering" ? Math.max(0, 1 - 2 * normalCdf(-Math.abs(output.surprise))) : 0;
       };
     },
   };
