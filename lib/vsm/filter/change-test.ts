@@ -3,7 +3,7 @@ import { clip, LEARNING_CAP } from "@/lib/vsm/filter/noise";
 import { normalEquivalent } from "@/lib/vsm/filter/student-t";
 import { emptyTail, learnTail, tailFactor } from "@/lib/vsm/filter/tail-factor";
 import { classifyShape, SHAPE_WINDOW } from "@/lib/vsm/filter/run-shape";
-import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
+import type { CusumRun, PendingChange, TestState } from "@/lib/vsm/filter/schemas";
 
 /**
  * The change tests (docs/domain.md, "Change tests"). They read each value against a slow
@@ -22,6 +22,8 @@ import type { CusumRun, TestState } from "@/lib/vsm/filter/schemas";
  * CUSUM are standardised with the deviations' learnt lag-one autocorrelation ρ.
  */
 
+/** A surprise and at most this many values after it are weighed together before the provisional change is let go. */
+const MAX_RUN = 3;
 /** A CUSUM increment is clipped here, so one outlier adds at most CLIP − allowance. */
 const CLIP = 3;
 /** The reference learns from deviations clipped at this many sds: an outlier barely moves it. */
@@ -47,7 +49,7 @@ export interface TestOutcome {
   raised: { sign: 1 | -1; point: number; time: number; score: number } | null;
   /** The provisional change of the previous point: confirmed (change below), or retracted as a transient or not, and whether it was reported. */
   verdict: "confirmed" | "transient" | "retracted" | null;
-  decided: { sign: 1 | -1; point: number; time: number; deviation: number; surprise: number; announced: boolean } | null;
+  decided: PendingChange | null;
   change: { kind: "step" | "slope"; sign: 1 | -1; point: number; time: number; magnitude: number; score: number } | null;
 }
 
@@ -101,23 +103,33 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   recordDeviation(test, d, at.time);
 
   const pending = test.pending;
+  let carried = false;
   if (pending) {
     test.pending = null;
     outcome.decided = pending;
+    const held = [...pending.held, d];
     const sustained = pending.sign * s >= tests.sustain && pending.sign * d >= PAIR_SHARE * pending.sign * pending.deviation;
-    // The mean of two deviations with correlation ρ has variance (1 + ρ)/2 of one.
-    const pairScore = normalEquivalent((pending.sign * (pending.deviation + d)) / (sd * Math.sqrt(2 * (1 + rho))), test.dof);
-    if (sustained && pairScore >= tests.pair) {
+    // The run's mean, in sds of a mean of n deviations with lag-one correlation ρ.
+    const runScore = normalEquivalent((pending.sign * sum(held)) / (sd * Math.sqrt(sumVariance(held.length, rho))), test.dof);
+    if (sustained && runScore >= tests.pair) {
       const shape = classifyShape(test.deviations, test.times, at.interval, test.scale);
       outcome.verdict = "confirmed";
-      outcome.change = { kind: shape.kind, sign: pending.sign, point: pending.point, time: pending.time, magnitude: shape.magnitude, score: pairScore };
+      outcome.change = { kind: shape.kind, sign: pending.sign, point: pending.point, time: pending.time, magnitude: shape.magnitude, score: runScore };
       restartTests(test);
       return;
     }
-    // Not repeated, the first value was a transient (an outlier); repeated too weakly to decide, merely retracted.
-    outcome.verdict = sustained ? "retracted" : "transient";
-    // The surprise was held back from learning until now (so it could not blunt this verdict).
-    learnTests(test, pending.deviation, 1, at.floor, params);
+    if (sustained && held.length < MAX_RUN) {
+      // Repeated, but not yet decisively: retracted, and raised again for the run so far, still held back from learning.
+      outcome.verdict = "retracted";
+      test.pending = { ...pending, held };
+      outcome.raised = { sign: pending.sign, point: pending.point, time: pending.time, score: runScore };
+      carried = true;
+    } else {
+      // Not repeated, the first value was a transient (an outlier); repeated too weakly to decide, merely retracted.
+      outcome.verdict = sustained ? "retracted" : "transient";
+      // The run was held back from learning until now (so it could not blunt this verdict).
+      for (const deviation of pending.held) learnTests(test, deviation, 1, at.floor, params);
+    }
   }
 
   // The CUSUM reads the autocorrelation at its upper bound by UPPER standard errors of its estimate
@@ -136,9 +148,10 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     restartTests(test);
     return;
   }
+  if (carried) return;
   if (Math.abs(s) >= tests.surprise) {
     const sign = s > 0 ? 1 : -1;
-    test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, announced: at.announce };
+    test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, held: [d], announced: at.announce };
     outcome.raised = { sign, point: at.point, time: at.time, score: s };
     return;
   }
@@ -210,3 +223,20 @@ function learnTests(test: TestState, d: number, elapsed: number, floor: number, 
   test.previousDeviation = d;
 }
 
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** Variance of a sum of n deviations of unit variance with lag-k correlation ρ^k: n + 2Σ_{k<n}(n − k)ρ^k. */
+export function sumVariance(n: number, rho: number): number {
+  let variance = n;
+  let power = 1;
+  for (let k = 1; k < n; k++) {
+    power *= rho;
+    variance += 2 * (n - k) * power;
+  }
+  return variance;
+}

@@ -75,6 +75,8 @@ const pendingSchema = z
     time: finite,
     surprise: finite,
     deviation: finite,
+    /** The deviations of the run so far (the surprise and the values that repeated it), held back from learning until decided. */
+    held: z.array(finite).min(1).max(3),
     /** Whether it was reported as `raised` (not while an episode is under way), so its verdict is reported too. */
     announced: z.boolean(),
   })
