@@ -59,7 +59,7 @@ const filterSchema = z
     referenceLearningRate: probability.default(0.02),
     /** A value this many noise sds from the reference is a surprise: a change is raised provisionally. */
     surprise: positive.default(3),
-    /** Two surprises in a row confirm a step when the second is at least `sustain` sds out on the same side and the pair's mean, in sds of a mean of two, reaches `pair`. */
+    /** A surprise is confirmed as a change when the next values repeat it (each at least `sustain` sds out on its side) and the run's mean, in sds of a mean, reaches `pair`. */
     sustain: positive.default(2),
     pair: positive.default(4.5),
     /** Sustained-shift CUSUM of the noise-standardised deviations from the reference: allowance k per point and threshold h. */

@@ -1,8 +1,9 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
-import { clip, LEARNING_CAP } from "@/lib/vsm/filter/noise";
+import { clip } from "@/lib/vsm/filter/noise";
 import { normalEquivalent } from "@/lib/vsm/filter/student-t";
 import { emptyTail, learnTail, tailFactor } from "@/lib/vsm/filter/tail-factor";
-import { classifyShape, SHAPE_WINDOW } from "@/lib/vsm/filter/run-shape";
+import { classifyShape } from "@/lib/vsm/filter/run-shape";
+import { learnTests, MAX_AUTOCORRELATION, recordDeviation } from "@/lib/vsm/filter/test-learning";
 import type { CusumRun, PendingChange, TestState } from "@/lib/vsm/filter/schemas";
 
 /**
@@ -12,13 +13,14 @@ import type { CusumRun, PendingChange, TestState } from "@/lib/vsm/filter/schema
  * mixture's model gets wrong (wander, autocorrelation, heavy tails):
  *
  * - a **surprise** (|d| ≥ `surprise` sds) raises a change provisionally; the next point decides:
- *   a second deviation on the same side of at least `sustain` sds, with the pair's mean at least
- *   `pair` sds of a mean of two, confirms a step; otherwise the surprise was a transient;
+ *   if it repeats the surprise (same side, at least `sustain` sds and a third of the first) and the
+ *   run's mean reaches `pair` sds of a mean, the change is confirmed; repeated too weakly, the run
+ *   (at most three values) is weighed again at the next point; not repeated, it was a transient;
  * - a two-sided **CUSUM** of the deviations in long-run sds (allowance `allowance`, threshold
  *   `threshold`) confirms the smaller sustained shifts and ramps, dated to where its run began,
  *   with the run's shape deciding step or slope.
  *
- * Autocorrelated deviations are not more evidence than independent ones: the pair's mean and the
+ * Autocorrelated deviations are not more evidence than independent ones: the run's mean and the
  * CUSUM are standardised with the deviations' learnt lag-one autocorrelation ρ.
  */
 
@@ -26,21 +28,17 @@ import type { CusumRun, PendingChange, TestState } from "@/lib/vsm/filter/schema
 const MAX_RUN = 3;
 /** A CUSUM increment is clipped here, so one outlier adds at most CLIP − allowance. */
 const CLIP = 3;
-/** The reference learns from deviations clipped at this many sds: an outlier barely moves it. */
-const REFERENCE_CLIP = 3;
 /**
- * The second deviation of a confirmed pair must be at least this share of the first: a step
+ * A value repeats the surprise only if its deviation is at least this share of the first: a step
  * repeats its first deviation, an outlier does not (for equal priors the likelihood ratio of the
  * two favours the step from √2 − 1 ≈ 0.41 of it; a third leaves room for noise on a small step).
  */
 const PAIR_SHARE = 1 / 3;
 
+/** The tail factor matches the deviations' own quantile at the normal's 2-sd rate (tail-factor.ts). */
 const TAIL_Z = 2;
+/** The CUSUM reads ρ at its upper bound by this many standard errors of its estimate. */
 const UPPER = 2;
-/** The deviations' autocorrelation: memory (per point), prior weight towards 0 and ceiling. */
-const LAG_RATE = 0.01;
-const LAG_PRIOR = 5;
-const MAX_AUTOCORRELATION = 0.95;
 
 /** What the tests found at one point. */
 export interface TestOutcome {
@@ -132,8 +130,8 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     }
   }
 
-  // The CUSUM reads the autocorrelation at its upper bound by UPPER standard errors of its estimate
-  // (√((1 − ρ²)/n) from n effective pairs): honest about how little a young series has shown.
+  // The CUSUM reads the autocorrelation at its upper bound by UPPER standard errors (√((1 − ρ²)/n)
+  // from n effective pairs): honest about how little a young series has shown of its slow swings.
   const pairs = test.lagSquare / test.scale;
   const cautious = Math.min(rho + UPPER * Math.sqrt((1 - rho * rho) / Math.max(pairs, 1)), MAX_AUTOCORRELATION);
   const longRun = sd * Math.sqrt((1 + cautious) / (1 - cautious));
@@ -185,44 +183,6 @@ export function restartTests(test: TestState): void {
 function emptyRun(): CusumRun {
   return { sum: 0, start: 0, startTime: 0 };
 }
-
-/** Keeps the last SHAPE_WINDOW deviations since the restart, for the shape of a change. */
-function recordDeviation(test: TestState, d: number, time: number): void {
-  if (test.deviations.length === SHAPE_WINDOW) {
-    test.deviations.shift();
-    test.times.shift();
-  }
-  test.deviations.push(d);
-  test.times.push(time);
-}
-
-/**
- * Learns from a deviation that confirmed nothing: the reference moves by a clipped share of it
- * (1 − (1 − rate)^k over k intervals), the spread of the deviations learns like V does (capped,
- * rate 1/n), and so does their lag-one autocorrelation.
- */
-function learnTests(test: TestState, d: number, elapsed: number, floor: number, params: FilterParams): void {
-  const sd = Math.sqrt(test.scale);
-  // The reference's gain: the slow rate, or more while it is uncertain (after a gap), as a Kalman gain would be.
-  const rate = Math.max(1 - Math.pow(1 - params.referenceLearningRate, elapsed), test.uncertainty / (test.uncertainty + test.scale));
-  test.reference += rate * clip(d, REFERENCE_CLIP * sd);
-  test.uncertainty = (1 - rate) ** 2 * test.uncertainty + rate * rate * test.scale;
-  test.weight += 1;
-  const z2 = (d * d) / test.scale;
-  const dof = (1 - params.scaleLearningRate) * test.dof + 1;
-  test.dof = dof;
-  test.scale = Math.max(floor, test.scale * (1 + ((z2 < LEARNING_CAP ? z2 : LEARNING_CAP) - 1) / dof));
-  if (elapsed <= 1.5) {
-    const bound = REFERENCE_CLIP * sd;
-    const x = clip(test.previousDeviation, bound);
-    const y = clip(d, bound);
-    test.lagProduct = (1 - LAG_RATE) * test.lagProduct + x * y;
-    test.lagSquare = (1 - LAG_RATE) * test.lagSquare + x * x;
-    test.autocorrelation = Math.min(Math.max(test.lagProduct / (test.lagSquare + LAG_PRIOR * test.scale), 0), MAX_AUTOCORRELATION);
-  }
-  test.previousDeviation = d;
-}
-
 
 function sum(values: readonly number[]): number {
   let total = 0;
