@@ -31,6 +31,7 @@ export function cloneFilterState(state: FilterState): FilterState {
     levels: state.levels.map((level) => ({ ...level })),
     normal: state.normal && { ...state.normal },
     extreme: state.extreme && { ...state.extreme },
+    history: { ...state.history },
   };
 }
 

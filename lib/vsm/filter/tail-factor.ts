@@ -2,10 +2,10 @@ import { normalCdf } from "@/lib/vsm/filter/normal-cdf";
 
 /**
  * The tail factor (docs/domain.md, "Change tests"): how much heavier than normal a series' tails
- * have proved. Bursts, spikes and zero-heavy counts put far more than the normal 0.27% of their
- * standardised deviations beyond 3; the tests then read deviations against the series' own
- * quantile at that rate, not the normal's. The quantile comes from a histogram of |s| beyond
- * the threshold in half-octave bins, with counts that fade with a memory of MEMORY points; it
+ * have proved. Bursts, spikes and zero-heavy counts put far more than the normal share of their
+ * standardised deviations beyond a threshold t (the tests use t = 2, where the normal share is
+ * 4.55%); the tests then read deviations against the series' own quantile at that rate, not the
+ * normal's. The quantile comes from a histogram of |s| beyond t in half-octave bins, with counts that fade with a memory of MEMORY points; it
  * starts with PRIOR points' worth of normal behaviour, so a short burst cannot set it alone.
  *
  * Layout of the histogram array: [total weight, weight of the current point, bins…]; weights
