@@ -366,6 +366,38 @@ describe("mixtureStep's regimes", () => {
     for (const value of [...mixture.means, ...mixture.covariances, ...mixture.weights]) expect(Number.isFinite(value)).toBe(true);
   });
 
+  it("gives steady and transient everything when step and slope have no prior", () => {
+    const noChange = filterParams(
+      resolvePolicy([{ filter: { regimes: { steady: { re: 1, rg: 0.01, rd: 0.0001, prior: 0.96 }, step: { re: 1, rg: 25, rd: 0.0001, prior: 0 }, slope: { re: 1, rg: 0.01, rd: 0.01, prior: 0 } } } }]),
+      { direction: "up", kind: "raw" },
+    );
+    const out = createEvidence();
+    mixtureStep(agreeing(50), 50, noChange, { variance: 1, dof: 30, elapsed: 5, persistence: 0, previousInput: 50 }, out);
+    expect(out.current[1]! + out.current[2]!).toBeLessThan(1e-290);
+    // However long the gap, π stays (0.96, 0, 0, 0.04): Q = C11 + k²·C22 + k·V·(rγ + rδ) + V·rε = 0.5 + 0.25 + 5·0.0101 + (1 or 50).
+    expect(out.predictionVariance).toBeCloseTo(0.96 * (0.8005 + 1) + 0.04 * (0.8005 + 50), 12);
+  });
+
+  it("keeps a known slope known in a model without system noise (rγ = rδ = 0)", () => {
+    const regime = { re: 1, rg: 0, rd: 0 };
+    const staticLevel = filterParams(
+      resolvePolicy([{ filter: { regimes: { steady: { ...regime, prior: 0.92 }, step: { ...regime, prior: 0.01 }, slope: { ...regime, prior: 0.03 }, transient: { ...regime, re: 50, prior: 0.04 } } } }]),
+      { direction: "up", kind: "raw" },
+    );
+    // C12 = C22 = 0: R = [[C11, 0], [0, 0]] is singular, det R = 0, and the posterior slope variance stays 0
+    // (up to the rounding of a weighted mean of equal slopes).
+    const mixture: Mixture = { weights: [0.7, 0.1, 0.15, 0.05], means: [10, 0.5, 12, 0.5, 10.5, 0.5, 10, 0.5], covariances: [0.3, 0, 0, 1.2, 0, 0, 0.5, 0, 0, 0.6, 0, 0] };
+    const context: StepContext = { variance: 1, dof: 12, elapsed: 1, persistence: 0, previousInput: 10 };
+    const expected = referenceStep(mixture, 11.5, staticLevel, context);
+    mixtureStep(mixture, 11.5, staticLevel, context, createEvidence());
+    for (let j = 0; j < 4; j++) {
+      expect(mixture.means[2 * j + 1]).toBeCloseTo(0.5, 15);
+      expect(mixture.covariances[3 * j + 2]).toBeGreaterThanOrEqual(0);
+      expect(mixture.covariances[3 * j + 2]).toBeLessThan(1e-30);
+      expectClose(mixture.means[2 * j]!, expected.components[j]!.m[0], `level ${j}`);
+    }
+  });
+
   it("takes an absurd residual at the clip: everything stays finite", () => {
     for (const y of [1e300, -1e300, Number.MAX_VALUE]) {
       const mixture = worked();
