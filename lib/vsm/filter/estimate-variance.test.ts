@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { estimateVariance, firstDifferences, median, varianceFloor, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
+import { estimateVariance, firstDifferences, median, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
 import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
 import { seededRandom } from "@/lib/vsm/random";
 
-/** (1.4826·MAD of first differences)²/2: DESIGN.md's example estimator, to compare against. */
+/** (1.4826·MAD of first differences)²/2: the plain robust estimator, to compare against. */
 function madEstimate(values: readonly number[]): number {
   const diffs = firstDifferences(values);
   const centre = median(diffs);
@@ -12,7 +12,7 @@ function madEstimate(values: readonly number[]): number {
 
 /** Mean and relative variance of an estimator over many 20-point windows of N(0, 1) noise. */
 function spreadOf(estimator: (values: readonly number[]) => number): { mean: number; relativeVariance: number } {
-  const estimates = Array.from({ length: 4000 }, (_, seed) => estimator(syntheticSeries(seededRandom(seed + 1), { length: 20 })));
+  const estimates = Array.from({ length: 4000 }, (_, seed) => estimator(syntheticSeries(seededRandom(seed + 1), { length: 20 }).values));
   const mean = estimates.reduce((s, v) => s + v, 0) / estimates.length;
   const variance = estimates.reduce((s, v) => s + (v - mean) ** 2, 0) / (estimates.length - 1);
   return { mean, relativeVariance: variance / mean ** 2 };
@@ -26,7 +26,7 @@ describe("warm-up variance estimate", () => {
   });
 
   it("recovers σ² of noise from the trimmed mean square of first differences", () => {
-    const values = syntheticSeries(seededRandom(3), { length: 4000, level: 50, sigma: 2 });
+    const { values } = syntheticSeries(seededRandom(3), { length: 4000, level: 50, sigma: 2 });
     expect(Math.abs(estimateVariance(values) / 4 - 1)).toBeLessThan(0.05);
   });
 
@@ -42,18 +42,34 @@ describe("warm-up variance estimate", () => {
   });
 
   it("is robust to a step and an outlier in the window, and to a trend", () => {
-    const noise = syntheticSeries(seededRandom(5), { length: 200, sigma: 1 });
+    const noise = syntheticSeries(seededRandom(5), { length: 200, sigma: 1 }).values;
     const clean = estimateVariance(noise);
     const disturbed = noise.map((y, i) => y + (i >= 100 ? 40 : 0) + (i === 50 ? 500 : 0) + 3 * i);
     expect(estimateVariance(disturbed) / clean).toBeGreaterThan(0.9);
     expect(estimateVariance(disturbed) / clean).toBeLessThan(1.15);
   });
 
-  it("falls back to the mean square for mostly-constant series and to a floor for constant ones", () => {
-    // MAD is 0 when most differences are 0; the rare moves still give V > 0.
+  it("falls back to the mean square for mostly-constant series, and gives 0 for a constant one", () => {
+    // MAD is 0 when most differences are 0; the rare moves still give V > 0: differences 0 … +1, −1 …
+    // 0 (11 of them, median 0), mean square 2/11, halved.
     const counts = [5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5];
-    expect(estimateVariance(counts)).toBeCloseTo((1 + 1) / 11 / 2, 10);
-    expect(estimateVariance([250, 250, 250, 250])).toBeCloseTo((1e-3 * 250) ** 2, 12);
-    expect(varianceFloor([0, 0, 0])).toBe(1e-12);
+    expect(estimateVariance(counts)).toBeCloseTo(2 / 11 / 2, 12);
+    // A constant window has no noise to measure: the caller applies the data's floor (noise.ts).
+    expect(estimateVariance([250, 250, 250, 250])).toBe(0);
+    expect(estimateVariance([0, 0])).toBe(0);
+  });
+
+  it("measures the noise about a trend, not the trend", () => {
+    // Differences 2.5, 1.5, 1.5, 2.5, … (ten of each): median 2, deviations ±0.5, all kept (MAD 0.5,
+    // 3 robust sds = 2.22): mean square 0.25, corrected for the trimming of a normal at 3σ
+    // (E[x² | |x| < 3σ] = 0.97334σ²), halved.
+    const wobble = [0, 0.5, 0, -0.5];
+    const values = Array.from({ length: 21 }, (_, i) => 50 + 2 * i + wobble[i % 4]!);
+    expect(estimateVariance(values)).toBeCloseTo(0.25 / 0.97334 / 2, 5);
+  });
+
+  it("claims (window − 1)/2 degrees of freedom", () => {
+    expect(warmupDegreesOfFreedom(20)).toBe(9.5);
+    expect(warmupDegreesOfFreedom(21)).toBe(10);
   });
 });
