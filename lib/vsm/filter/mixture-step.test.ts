@@ -112,7 +112,8 @@ function referenceStep(mixture: Mixture, y: number, params: FilterParams, contex
   const spread = (x: { f: number }) => (x.f - predictionMean) ** 2;
   const predictionVariance = predictions.reduce((s, x, i) => s + p[i]! * (x.Q.reduce((t, Q, j) => t + pi[j]! * Q, 0) + spread(x)), 0);
   const steadyVariance = predictions.reduce((s, x, i) => s + p[i]! * (x.Q[0]! + spread(x)), 0);
-  const tail = predictions.reduce((s, x, i) => s + p[i]! * x.Q.reduce((t, Q, j) => t + pi[j]! * 2 * normalCdf(-Math.abs(y - x.f) / Math.sqrt(Q)), 0), 0);
+  // The tail is under the predictive of values that are not outliers: the transient regime (j = 3) left out, the rest renormalised.
+  const tail = predictions.reduce((s, x, i) => s + p[i]! * x.Q.reduce((t, Q, j) => (j === 3 ? t : t + pi[j]! * 2 * normalCdf(-Math.abs(y - x.f) / Math.sqrt(Q))), 0), 0) / (1 - pi[3]!);
   return { current, previous, components, predictionMean, levelPrediction, predictionVariance, steadyVariance, tail, joint, pairs };
 }
 
