@@ -49,6 +49,8 @@ describe("learnHistory", () => {
   it("does not count transients, provisional or settling events, or resets", () => {
     const ignored = [
       event("annotated", "transient", 20),
+      // The filter annotates steps to known levels only; anything else annotated is no level change it knows of.
+      event("annotated", "slope", 1),
       // A 15-sd spike pages as a transient change, but the level did not change.
       event("confirmed", "transient", 20),
       event("continued", "transient", 20),

@@ -122,6 +122,16 @@ describe("the deviations' autocorrelation", () => {
     }
   });
 
+  it("rests on 5 pairs' worth of prior towards 0, so a short stretch cannot set it", () => {
+    const test = createTests(1, 1e9);
+    test.weight = 1;
+    run(test, 2, 1);
+    expect(test.autocorrelation).toBe(0);
+    // One pair: x = 2, y = 2 − 0.04 (the reference learnt 2% of the first): ρ = 2·1.96/(2² + 5·D).
+    run(test, 2, 2);
+    expect(test.autocorrelation).toBeCloseTo((2 * 1.96) / (4 + 5), 6);
+  });
+
   it("lowers the CUSUM's increment through the long-run sd √((1 + ρ)/(1 − ρ)) at ρ's upper bound", () => {
     // 100 pairs: ρ = 0 reads as 0 + 2·√(1/100) = 0.2, long-run sd √(1.2/0.8) = 1.2247:
     // 2.5/1.2247 − 0.75 = 1.2912. ρ = 0.8 reads as 0.8 + 2·√(0.36/100) = 0.92: √(1.92/0.08) = 4.899, 0.51 < 0.75.

@@ -143,6 +143,16 @@ describe("forecast", () => {
     expect(1.2816 * Math.sqrt(point!.variance)).toBeGreaterThan(25);
   });
 
+  it("is a single Gaussian, with bands mean ± z·sd, when the series shows no level changes at all", () => {
+    const state = known();
+    state.history = { rate: 0, step: 50, slope: 0.02 };
+    const [point] = forecast(state, params, [T0 + 5 * MINUTE]);
+    const e = expected(5);
+    expect(point!.variance).toBeCloseTo(e.base, 10);
+    expect(point!.intervals[0]!.lower).toBeCloseTo(e.mean - 1.2815515655446004 * Math.sqrt(e.base), 6);
+    expect(point!.intervals[1]!.upper).toBeCloseTo(e.mean + 1.959963984540054 * Math.sqrt(e.base), 6);
+  });
+
   it("gives any requested levels", () => {
     const [point] = forecast(known(), params, [T0 + MINUTE], [0.5]);
     expect(point!.intervals).toHaveLength(1);

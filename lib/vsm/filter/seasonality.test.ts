@@ -61,6 +61,24 @@ describe("createSeason and startSeason", () => {
   });
 });
 
+describe("stepSeason without a daily profile", () => {
+  it("never considers the daily candidate and leaves its shadow alone, however daily the series", () => {
+    // Every 4 hours, a square wave over the day: too coarse for a daily profile (6 points a day).
+    const times = Array.from({ length: 6 * 28 }, (_, i) => i * 4 * HOUR);
+    const values = times.map((t) => (t % DAY < DAY / 2 ? 10 : 0));
+    const season = createSeason();
+    startSeason(season, times[0]!, values[0]!, 4 * HOUR, 1);
+    for (let i = 1; i < times.length; i++) {
+      const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: 4 * HOUR, interval: 4 * HOUR, gain: 0.5 });
+      expect(next).not.toBe(1);
+      season.active = next;
+    }
+    expect(season.shadows[1]).toEqual({ level: 10, error: 1 });
+    // The weekly profile (42 nodes) learns the day's shape and, after two weeks, is used.
+    expect(season.active).toBe(2);
+  });
+});
+
 describe("seasonalValue", () => {
   it("is 0 for no candidate and for a candidate without a profile, the profile's reading otherwise", () => {
     const season = createSeason();
