@@ -13,10 +13,10 @@ const params = filterParams(DEFAULT_POLICY, { direction: "up", kind: "raw" });
 /** The surprise threshold out of reach: only the CUSUM can confirm. */
 const cusumOnly: FilterParams = { ...params, tests: { ...params.tests, surprise: 100 } };
 
-function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}, with_: FilterParams = params): TestOutcome {
+function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}, using: FilterParams = params): TestOutcome {
   const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
   const at: TestPoint = { input, level: 0, point, time: point * MINUTE, elapsed: 1, interval: MINUTE, floor: 0, announce: true, levelVariance: 0, drift: 0, ...extra };
-  runTests(test, at, with_, outcome);
+  runTests(test, at, using, outcome);
   return outcome;
 }
 
@@ -29,9 +29,9 @@ function learnt(): TestState {
 }
 
 /** Feeds `shift(k)` for k = 1, 2, … until a change is confirmed; returns k and the outcome. */
-function untilChange(test: TestState, shift: (k: number) => number, with_: FilterParams = params, noise: () => number = () => 0, limit = 30): { k: number; outcome: TestOutcome } | null {
+function untilChange(test: TestState, shift: (k: number) => number, using: FilterParams = params, noise: () => number = () => 0, limit = 30): { k: number; outcome: TestOutcome } | null {
   for (let k = 1; k <= limit; k++) {
-    const outcome = run(test, shift(k) + noise(), 100 + k, {}, with_);
+    const outcome = run(test, shift(k) + noise(), 100 + k, {}, using);
     if (outcome.change) return { k, outcome };
   }
   return null;
