@@ -57,6 +57,50 @@ describe("combineForecast", () => {
     ]);
   });
 
+  describe("with the filter's own quantile bands", () => {
+    // Skewed bands no normal approximation would give: the filter's mixture quantiles around 10, 11, 12, 13.
+    const bands = (mean: number) => [
+      { level: 0.8, lower: mean - 1, upper: mean + 3 },
+      { level: 0.95, lower: mean - 2, upper: mean + 6 },
+    ];
+    const own: PredictiveStep[] = filter.map((s) => ({ ...s, intervals: bands(s.mean) }));
+
+    it("uses them where the filter alone speaks, and the combined variance where Holt has weight", () => {
+      const steps = combineForecast({ filter: own, holt, horizon: 5 });
+      expect(steps.map((s) => s.source)).toEqual(["filter", "filter", "blend", "blend", "holt"]);
+      expect(steps[0]!.intervals).toEqual(bands(10));
+      expect(steps[1]!.intervals).toEqual(bands(11));
+      // Step 3 blends: mean ± z·√variance about 46/3, not the filter's bands.
+      const half80 = 1.2815515655446004 * Math.sqrt(2 + 200 / 9);
+      expect(steps[2]!.intervals[0]!.lower).toBeCloseTo(46 / 3 - half80, 6);
+      expect(steps[2]!.intervals[0]!.upper).toBeCloseTo(46 / 3 + half80, 6);
+      expect(steps[4]!.intervals[1]!.upper).toBeCloseTo(24, 8);
+    });
+
+    it("picks the requested levels from them in the requested order", () => {
+      const [first] = combineForecast({ filter: own, holt, horizon: 1, levels: [0.95, 0.8] });
+      expect(first!.intervals).toEqual([bands(10)[1], bands(10)[0]]);
+      const [only] = combineForecast({ filter: own, holt, horizon: 1, levels: [0.95] });
+      expect(only!.intervals).toEqual([bands(10)[1]]);
+    });
+
+    it("falls back to the normal approximation for every level when any requested level is missing", () => {
+      const [first] = combineForecast({ filter: own, holt, horizon: 1, levels: [0.8, 0.9] });
+      // Mean 10, variance 1: ±1.2816 and ±1.6449, both from the normal.
+      expect(first!.intervals[0]!.upper).toBeCloseTo(10 + 1.2815515655446004, 8);
+      expect(first!.intervals[1]!.lower).toBeCloseTo(10 - 1.6448536269514722, 8);
+      const [half] = combineForecast({ filter: own, holt, horizon: 1, levels: [0.5] });
+      expect(half!.intervals).toEqual([{ level: 0.5, lower: expect.closeTo(10 - 0.6744897501960817, 8), upper: expect.closeTo(10 + 0.6744897501960817, 8) }]);
+    });
+
+    it("uses the normal approximation for a step that gives no bands", () => {
+      const mixed: PredictiveStep[] = [own[0]!, filter[1]!, own[2]!, own[3]!];
+      const steps = combineForecast({ filter: mixed, holt, horizon: 2 });
+      expect(steps[0]!.intervals).toEqual(bands(10));
+      expect(steps[1]!.intervals[1]!.upper).toBeCloseTo(11 + 1.959963984540054 * Math.SQRT2, 8);
+    });
+  });
+
   it("rejects a malformed filter step or handover", () => {
     expect(() => combineForecast({ filter: [{ mean: 1, variance: -1 }], holt, horizon: 1 })).toThrow(RangeError);
     expect(() => combineForecast({ filter, holt, horizon: 1, handover: { from: 3, to: 3 } })).toThrow(RangeError);
