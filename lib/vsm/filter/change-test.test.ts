@@ -97,7 +97,7 @@ describe("surprise and the pair verdict", () => {
     expect(second.verdict).toBe("transient");
     expect(second.change).toBeNull();
     expect(second.raised).toBeNull();
-    expect(second.decided).toEqual({ sign: 1, point: 1, time: MINUTE, surprise: first.surprise, deviation: 6, announced: true });
+    expect(second.decided).toEqual({ sign: 1, point: 1, time: MINUTE, surprise: first.surprise, deviation: 6, held: [6], elapsed: [1], announced: true });
     expect(test.pending).toBeNull();
   });
 
@@ -109,6 +109,43 @@ describe("surprise and the pair verdict", () => {
     expect(second.verdict).toBe("retracted");
     expect(second.change).toBeNull();
     expect(second.decided).toMatchObject({ sign: -1, point: 1, deviation: -3.5, announced: false });
+  });
+
+  it("weighs a weakly repeated surprise again with the next value, and lets it go after three", () => {
+    // 3.5 then 2.5: sustained but (6)/√2 = 4.24 < 4.5 — retracted and raised again for the run, still held back.
+    const carried = learnt();
+    run(carried, 3.5, 1);
+    const second = run(carried, 2.5, 2);
+    expect(second).toMatchObject({ verdict: "retracted", raised: { sign: 1, point: 1, time: MINUTE } });
+    expect(second.raised!.score).toBeCloseTo(6 / Math.SQRT2, 6);
+    expect(carried.pending).toMatchObject({ point: 1, held: [3.5, 2.5], elapsed: [1, 1] });
+    expect(carried.reference).toBe(0);
+    // A third value of 3: (3.5 + 2.5 + 3)/√3 = 5.2 ≥ 4.5 — confirmed, dated to the surprise.
+    const third = run(carried, 3, 3);
+    expect(third).toMatchObject({ verdict: "confirmed", change: { kind: "step", sign: 1, point: 1, time: MINUTE } });
+    expect(third.change!.score).toBeCloseTo(9 / Math.sqrt(3), 6);
+    // 3.2, 2.2, 2.1: each repeats it, but (7.5)/√3 = 4.33 < 4.5 after three values — let go and learnt.
+    const letGo = learnt();
+    run(letGo, 3.2, 1);
+    run(letGo, 2.2, 2);
+    const last = run(letGo, 2.1, 3);
+    expect(last).toMatchObject({ verdict: "retracted", raised: null, change: null });
+    expect(letGo.pending).toBeNull();
+    expect(letGo.reference).toBeGreaterThan(0);
+  });
+
+  it("learns a held surprise late with the time that had passed before it", () => {
+    // 2 after one interval, 6 after eleven (raised), then 0.5: the transient's pair across the gap must not teach ρ_d.
+    const test = learnt();
+    run(test, 2, 1);
+    const product = test.lagProduct;
+    run(test, 6, 2, { elapsed: 11 });
+    run(test, 0.5, 3);
+    expect(test.pending).toBeNull();
+    // The pair across the gap (2, 6) is skipped; only the regular pair enters: 6 clipped to 3, times
+    // the last deviation, 0.5 less the reference's 0.02·2 = 0.04 from the first point.
+    expect(product).toBe(0);
+    expect(test.lagProduct).toBeCloseTo(3 * (0.5 - 0.04), 6);
   });
 
   it("confirms a pair only when the second deviation is at least a third of the first", () => {

@@ -106,6 +106,7 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     test.pending = null;
     outcome.decided = pending;
     const held = [...pending.held, d];
+    const elapsed = [...pending.elapsed, at.elapsed];
     const sustained = pending.sign * s >= tests.sustain && pending.sign * d >= PAIR_SHARE * pending.sign * pending.deviation;
     // The run's mean, in sds of a mean of n deviations with lag-one correlation ρ.
     const runScore = normalEquivalent((pending.sign * sum(held)) / (sd * Math.sqrt(sumVariance(held.length, rho))), test.dof);
@@ -119,14 +120,14 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     if (sustained && held.length < MAX_RUN) {
       // Repeated, but not yet decisively: retracted, and raised again for the run so far, still held back from learning.
       outcome.verdict = "retracted";
-      test.pending = { ...pending, held };
+      test.pending = { ...pending, held, elapsed };
       outcome.raised = { sign: pending.sign, point: pending.point, time: pending.time, score: runScore };
       carried = true;
     } else {
       // Not repeated, the first value was a transient (an outlier); repeated too weakly to decide, merely retracted.
       outcome.verdict = sustained ? "retracted" : "transient";
       // The run was held back from learning until now (so it could not blunt this verdict).
-      for (const deviation of pending.held) learnTests(test, deviation, 1, at.floor, params);
+      pending.held.forEach((deviation, i) => learnTests(test, deviation, pending.elapsed[i]!, at.floor, params));
     }
   }
 
@@ -149,7 +150,7 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   if (carried) return;
   if (Math.abs(s) >= tests.surprise) {
     const sign = s > 0 ? 1 : -1;
-    test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, held: [d], announced: at.announce };
+    test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, held: [d], elapsed: [at.elapsed], announced: at.announce };
     outcome.raised = { sign, point: at.point, time: at.time, score: s };
     return;
   }

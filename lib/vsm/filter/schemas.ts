@@ -77,6 +77,8 @@ const pendingSchema = z
     deviation: finite,
     /** The deviations of the run so far (the surprise and the values that repeated it), held back from learning until decided. */
     held: z.array(finite).min(1).max(3),
+    /** The elapsed time (in typical intervals) before each held value, for learning it late as it would have been learnt. */
+    elapsed: z.array(nonNegative).min(1).max(3),
     /** Whether it was reported as `raised` (not while an episode is under way), so its verdict is reported too. */
     announced: z.boolean(),
   })

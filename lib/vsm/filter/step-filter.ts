@@ -23,7 +23,7 @@ export function cloneFilterState(state: FilterState): FilterState {
       tail: test.tail.slice(),
       up: { ...test.up },
       down: { ...test.down },
-      pending: test.pending && { ...test.pending, held: test.pending.held.slice() },
+      pending: test.pending && { ...test.pending, held: test.pending.held.slice(), elapsed: test.pending.elapsed.slice() },
       deviations: test.deviations.slice(),
       times: test.times.slice(),
     },
