@@ -69,6 +69,21 @@ describe("recordChange", () => {
     expect(recordChange(spike, { kind: "transient", sign: 1, point: 2, time: MINUTE, magnitude: 30, score: 30 }, MINUTE, 104, params)).toMatchObject({ type: "continued", kind: "step" });
   });
 
+  it("judges the pause by when the new change began, and takes a ramp-shaped change as a ramp after any pause", () => {
+    // Confirmed 40 minutes after the last, but dated 5 minutes after it: the level never settled — a slow ramp.
+    const slow = fresh();
+    recordChange(slow, step(1, 4, 0), 0, 100, params);
+    expect(recordChange(slow, step(1, 4, 5 * MINUTE), 40 * MINUTE, 104, params).kind).toBe("slope");
+    // A change the shape fit calls a slope, the same way, hours later.
+    const shaped = fresh();
+    recordChange(shaped, step(1, 4, 0), 0, 100, params);
+    expect(recordChange(shaped, { kind: "slope", sign: 1, point: 300, time: 5 * HOUR, magnitude: 0.3, score: 8 }, 5 * HOUR, 104, params).kind).toBe("slope");
+    // The other way it is no ramp of this episode's.
+    const against = fresh();
+    recordChange(against, step(1, 4, 0), 0, 100, params);
+    expect(recordChange(against, { kind: "slope", sign: -1, point: 300, time: 5 * HOUR, magnitude: -0.3, score: 8 }, 5 * HOUR, 104, params).kind).toBe("step");
+  });
+
   it("measures the ramp window in the series' own typical interval", () => {
     const hourly = fresh();
     hourly.interval = HOUR;

@@ -11,11 +11,11 @@ import { valenceOf } from "@/lib/vsm/filter/valence";
  * (`continued`) and pages nobody; once no change has been confirmed and nothing has surprised
  * the tests for the policy's quiet time, the episode is over (`settled`) and the next change
  * pages again — unless it is a recovery or a routine switch (known-levels.ts), which is shown
- * (`annotated`) and pages nobody. A step followed soon by a further change the same way is a
- * ramp: the episode's kind becomes slope.
+ * (`annotated`) and pages nobody. A step followed by a further change the same way that began
+ * soon after it (or is shaped as a ramp) is a ramp: the episode's kind becomes slope.
  */
 
-/** A further change the same way within this many typical intervals of the last one makes a step episode a ramp. */
+/** A further change the same way that began within this many typical intervals of the last confirmation makes a step episode a ramp. */
 const RAMP_GAP = 20;
 
 export interface ConfirmedChange {
@@ -51,8 +51,10 @@ export function recordChange(state: FilterState, change: ConfirmedChange, now: n
     state.episode = { kind: change.kind, sign: change.sign, lastSign: change.sign, since: change.time, point: change.point, changes: 1, reference, lastChange: now, lastConfirmed: now };
     return event("confirmed", change.kind);
   }
-  // The level still moving the same way soon after the last change is a ramp, not a second step.
-  if (episode.kind === "step" && change.kind !== "transient" && change.sign === episode.lastSign && now - episode.lastConfirmed <= RAMP_GAP * state.interval) episode.kind = "slope";
+  // The level moving on the same way — a change that began soon after the last was confirmed, so
+  // the level never settled, or one shaped as a ramp — is a ramp, not a second step.
+  const sameWay = change.kind !== "transient" && change.sign === episode.lastSign;
+  if (episode.kind === "step" && sameWay && (change.kind === "slope" || change.time - episode.lastConfirmed <= RAMP_GAP * state.interval)) episode.kind = "slope";
   episode.changes += 1;
   episode.lastSign = change.sign;
   episode.lastChange = now;
