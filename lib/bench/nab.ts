@@ -112,6 +112,6 @@ for (const { detector, result } of results) {
   }
 }
 
-console.log("\nCalibration of the filter's one-step predictions: share of filtered points beyond 2 and 3 predictive sds (calibrated: about 4.6% and 0.3%).");
+console.log("\nCalibration of the filter's one-step predictions: share of filtered points outside the predictive's central 2- and 3-sd intervals, i.e. with a tail probability below 4.55% and 0.27% (calibrated: those shares; outliers in the data add to both).");
 console.log(calibrationTable(keys, files.map((file) => cyberstrideCalibration(params, file))).join("\n"));
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

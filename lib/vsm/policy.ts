@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DAY, HOUR, MINUTE, SECOND } from "@/lib/vsm/types";
 
 /**
- * S5 policy (DESIGN.md §3.6): the one schema for every setting that drives filters, signals,
- * escalation and variety checks, with the defaults of DESIGN.md. A system's effective policy is
+ * S5 policy (docs/domain.md, "S5 policy"): the one schema for every setting that drives filters,
+ * signals, escalation and variety checks, with their defaults. A system's effective policy is
  * the defaults overridden by each ancestor's override from the root down, then its own.
  */
 
