@@ -1,7 +1,7 @@
 import { badSideProbability, bandOf } from "@/lib/vsm/filter/band";
 import { learnHistory } from "@/lib/vsm/filter/change-history";
 import { runTests, type TestOutcome } from "@/lib/vsm/filter/change-test";
-import { episodeView, noteActivity, recordChange, settleEpisode } from "@/lib/vsm/filter/episode";
+import { episodeView, settleEpisode } from "@/lib/vsm/filter/episode";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import type { ChangeEvent, FilteredOutput, FilterOutput, Moments } from "@/lib/vsm/filter/filter-output";
 import { initialiseFilter } from "@/lib/vsm/filter/initialise-filter";
@@ -9,10 +9,10 @@ import { trackInterval } from "@/lib/vsm/filter/interval";
 import { createEvidence, mixtureStep, type StepContext } from "@/lib/vsm/filter/mixture-step";
 import { learnAutocorrelation, learnResolution, learnVariance, varianceFloor } from "@/lib/vsm/filter/noise";
 import { holdExtreme } from "@/lib/vsm/filter/extremes";
+import { reportChanges } from "@/lib/vsm/filter/report-changes";
 import { isUsable, resetFilter } from "@/lib/vsm/filter/reset-filter";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 import { seasonalValue, stepSeason, switchSeason } from "@/lib/vsm/filter/seasonality";
-import { valenceOf } from "@/lib/vsm/filter/valence";
 import { REGIMES, type Regime, type RegimeProbabilities } from "@/lib/vsm/types";
 
 const evidence = createEvidence();
@@ -66,28 +66,12 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   noise.previousInput = input;
   noise.previousResidual = input - level.mean;
 
-  const events: ChangeEvent[] = [];
   const reference = state.test.reference;
   const announce = state.episode === null;
   const floor = varianceFloor(noise, magnitude);
   const drift = Math.max(elapsed - 1, 0) * noise.variance * params.rg[0]!;
   runTests(state.test, { input, level: level.mean, levelVariance: level.variance, drift, point: state.count, time, elapsed, interval: state.interval, floor, announce }, params, outcome);
-  const { raised, decided, change } = outcome;
-  if (decided && decided.announced && outcome.verdict !== "confirmed") {
-    events.push({ type: "retracted", kind: "step", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: outcome.surprise });
-  }
-  if (decided && decided.announced && outcome.verdict === "transient") {
-    // A surprise the next point did not bear out: an outlier, shown and paged by nobody.
-    events.push({ type: "annotated", kind: "transient", point: decided.point, time: decided.time, valence: valenceOf(params.direction, decided.sign), magnitude: decided.deviation, score: decided.deviation / Math.sqrt(state.test.scale) });
-  }
-  if (decided && outcome.verdict !== "confirmed" && Math.abs(decided.surprise) >= params.tests.spike) {
-    events.push(recordChange(state, { kind: "transient", sign: decided.sign, point: decided.point, time: decided.time, magnitude: decided.deviation, score: decided.surprise }, time, reference, params));
-  }
-  if (change) events.push(recordChange(state, change, time, reference, params));
-  else if (Math.abs(outcome.surprise) >= params.tests.surprise) noteActivity(state, time);
-  if (raised && announce) {
-    events.push({ type: "raised", kind: "step", point: raised.point, time: raised.time, valence: valenceOf(params.direction, raised.sign), magnitude: raised.score * Math.sqrt(state.test.scale), score: raised.score });
-  }
+  const events = reportChanges(state, outcome, time, reference, announce, params);
   const settled = settleEpisode(state, time, state.count, level.mean, params);
   if (settled) events.push(settled);
   learnHistory(state, events, elapsed);
@@ -95,7 +79,8 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   if (!isUsable(state)) {
     // Never reached by any input tried (docs/domain.md, "Robustness"); should arithmetic ever fail, the filter says so and starts again.
     resetFilter(state, [], []);
-    events.push({ type: "reset", kind: "step", point: state.count, time, valence: valenceOf(params.direction, 0), magnitude: 0, score: 0 });
+    // Losing what the filter had learnt is not good news: the reset is reported as pain.
+    events.push({ type: "reset", kind: "step", point: state.count, time, valence: "pain", magnitude: 0, score: 0 });
     return { phase: "warmup", point: state.count, time, value, events };
   }
   if (params.seasonality) {
