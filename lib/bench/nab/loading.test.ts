@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { missingBaselines } from "@/lib/bench/nab/baseline-outputs";
+import type { NabFile } from "@/lib/bench/nab/corpus";
 import { readCsv } from "@/lib/bench/nab/csv";
 import { parseNaiveTimestamp } from "@/lib/bench/nab/timestamp";
 import { windowRows } from "@/lib/bench/nab/window-rows";
@@ -51,5 +56,16 @@ describe("windowRows", () => {
     expect(() => windowRows(times, [[40, 50], [10, 20]], "f")).toThrow(/overlaps or precedes/);
     expect(() => windowRows(times, [[10, 30], [30, 40]], "f")).toThrow(/overlaps or precedes/);
     expect(() => windowRows(times, [[30, 10]], "f")).toThrow(/ends before it starts/);
+  });
+});
+
+describe("missingBaselines", () => {
+  it("lists the files whose published per-row outputs are absent, so a folder of data and labels alone is still scored", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nab-"));
+    const file = (key: string): NabFile => ({ key, category: key.split("/")[0]!, times: new Float64Array(0), values: new Float64Array(0), windows: [] });
+    mkdirSync(path.join(dir, "baselines", "windowedGaussian", "realTraffic"), { recursive: true });
+    writeFileSync(path.join(dir, "baselines", "windowedGaussian", "realTraffic", "windowedGaussian_speed_7578.csv"), "timestamp,value,anomaly_score,label\n");
+    expect(missingBaselines(dir, "windowedGaussian", [file("realTraffic/speed_7578.csv"), file("realTweets/Twitter_volume_FB.csv")])).toEqual(["realTweets/Twitter_volume_FB.csv"]);
+    rmSync(dir, { recursive: true });
   });
 });
