@@ -8,7 +8,8 @@ import { valenceOf } from "@/lib/vsm/filter/valence";
  * Values beyond any scale the state describes (docs/domain.md, "Robustness"): 1e200 in a series
  * of tens, a counter's 2^64 − 1. Such a value is annotated and held back from the state, so it
  * can neither poison V nor drag the level; when the next value agrees with it (the series now
- * lives at another scale), the filter restarts its warm-up from the two and says so (`reset`).
+ * lives at another scale — a counter that sat at 0 for weeks reads 3), that is a change, and it
+ * pages (`confirmed`); then the filter restarts its warm-up from the two and says so (`reset`).
  */
 
 /** How many of the state's sds away a value must be to be beyond its scale. */
@@ -28,8 +29,10 @@ export function holdExtreme(state: FilterState, time: number, value: number, inp
   const held = state.extreme;
   const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"]): ChangeEvent => ({ type, kind, point, time, valence: valenceOf(params.direction, off), magnitude: off, score: Math.abs(off) / sd });
   if (held && Math.abs(value - held.value) < AGREEMENT * Math.abs(held.value - (value - off))) {
+    // The level has moved beyond anything the state can measure — a change like any other, and the biggest: it pages.
+    const confirmed: ChangeEvent = { ...event("confirmed", "step"), point: point - 1, time: held.time };
     resetFilter(state, [held.time, time], [held.value, value]);
-    return { phase: "warmup", point, time, value, events: [event("reset", "step")] };
+    return { phase: "warmup", point, time, value, events: [confirmed, event("reset", "step")] };
   }
   state.extreme = { time, value };
   return { phase: "held", point, time, value, events: [event("annotated", "transient")] };

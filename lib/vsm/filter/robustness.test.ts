@@ -61,13 +61,27 @@ describe("Cyberstride robustness", () => {
     }
   });
 
+  it("keeps a state that parses through weeks of one constant value, and still sees it move", () => {
+    // An error counter at 0 for five weeks at one point every 5 minutes: nothing the filter learns
+    // may decay to zero (the seasonal shadows' errors, the profiles' bounds), or the stored state
+    // would stop parsing and the bounds would freeze learning.
+    const state = createFilterState();
+    const minutes = 5 * MINUTE;
+    let time = 0;
+    for (let i = 0; i < 20_000; i++) updateFilter(state, (time += minutes), 0, params);
+    expect(() => parseFilterState(JSON.parse(JSON.stringify(state)))).not.toThrow();
+    expect(allFinite(state)).toBe(true);
+    const moved = [3, 3, 3].map((y) => updateFilter(state, (time += minutes), y, params));
+    expect(moved.flatMap((o) => (o.phase === "skipped" ? [] : o.events)).some((e) => e.type === "confirmed")).toBe(true);
+  });
+
   it("restarts at a new scale when a counter jumps to 2^64 − 1 and stays, and says so", () => {
     const { times, values } = syntheticSeries(seededRandom(3), { length: 400 });
     const jumped = values.map((y, i) => (i >= 200 ? 2 ** 64 - 1 + y * 1e4 : y));
     const state = createFilterState();
     const outputs = jumped.map((y, i) => updateFilter(state, times[i]!, y, params));
     expect(outputs[200]).toMatchObject({ phase: "held", events: [expect.objectContaining({ type: "annotated", kind: "transient" })] });
-    expect(outputs[201]).toMatchObject({ phase: "warmup", events: [expect.objectContaining({ type: "reset", valence: "pleasure" })] });
+    expect(outputs[201]).toMatchObject({ phase: "warmup", events: [expect.objectContaining({ type: "confirmed", kind: "step", point: 201 }), expect.objectContaining({ type: "reset", valence: "pleasure" })] });
     expect(outputs.at(-1)).toMatchObject({ phase: "filtering" });
     expect(allFinite(state)).toBe(true);
   });

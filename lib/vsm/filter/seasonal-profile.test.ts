@@ -26,7 +26,7 @@ function learnPeriod(p: SeasonalProfile, start: number, interval: number, cycle:
   let t = start;
   for (let i = 0; i < p.period / interval; i++) {
     t += interval;
-    learnProfile(p, t, cycle(t), interval, interval);
+    learnProfile(p, t, cycle(t), interval, interval, 0);
   }
   return t;
 }
@@ -150,9 +150,9 @@ describe("learnProfile", () => {
 
   it("counts visits in periods of elapsed time, capped at 4", () => {
     const p = profile(DAY, 288, FIVE);
-    learnProfile(p, HOUR, 0, FIVE, 6 * HOUR);
+    learnProfile(p, HOUR, 0, FIVE, 6 * HOUR, 0);
     expect(p.visits).toBeCloseTo(0.25, 12);
-    learnProfile(p, 2 * HOUR, 0, FIVE, 10 * DAY);
+    learnProfile(p, 2 * HOUR, 0, FIVE, 10 * DAY, 0);
     expect(p.visits).toBe(4);
   });
 
@@ -160,27 +160,27 @@ describe("learnProfile", () => {
     // Fresh profile: visits per node below 1, so the rate is 1 and the nodes take the whole error.
     const p = profile(DAY, 288, FIVE, 0, 10);
     // A quarter of the way from node 12 to node 13 (at 1 h and 1 h 5 min).
-    learnProfile(p, HOUR + FIVE / 4, 4, FIVE, FIVE);
+    learnProfile(p, HOUR + FIVE / 4, 4, FIVE, FIVE, 0);
     expect(p.values[12]).toBeCloseTo(3, 12);
     expect(p.values[13]).toBeCloseTo(1, 12);
     expect(p.sum).toBeCloseTo(4, 12);
     // Sampled every minute, a node sees 5 points a period: after one period's visits a point moves its node by 1/5 of its error.
     const fine = profile(DAY, 288, MINUTE, 0, 10);
     fine.visits = 1 - MINUTE / DAY;
-    learnProfile(fine, HOUR, 2, MINUTE, MINUTE);
+    learnProfile(fine, HOUR, 2, MINUTE, MINUTE, 0);
     expect(fine.visits).toBeCloseTo(1, 12);
     expect(fine.values[12]).toBeCloseTo(2 / 5, 12);
   });
 
   it("lets one huge anomaly move the nodes by at most 3 spreads in all", () => {
     const p = profile(DAY, 288, FIVE, 0, 1);
-    learnProfile(p, HOUR, 1e6, FIVE, FIVE);
+    learnProfile(p, HOUR, 1e6, FIVE, FIVE, 0);
     // Rate 1, the error bounded at 3 spreads of 1: node 12 moves by exactly 3.
     expect(p.values[12]).toBe(3);
     expect(p.sum).toBe(3);
     // The spread grows by 1% of the bounded error's excess: 1 + 0.01·(3 − 1).
     expect(p.spread).toBeCloseTo(1.02, 12);
-    learnProfile(p, 2 * HOUR, -1e300, FIVE, FIVE);
+    learnProfile(p, 2 * HOUR, -1e300, FIVE, FIVE, 0);
     expect(p.values[24]).toBeCloseTo(-3 * 1.02, 12);
   });
 
@@ -188,10 +188,10 @@ describe("learnProfile", () => {
     fc.assert(
       fc.property(fc.double({ min: -1e300, max: 1e300, noNaN: true }), fc.integer({ min: 0, max: DAY - 1 }), fc.double({ min: 0.01, max: 100, noNaN: true }), (target, time, spread) => {
         const p = profile(DAY, 288, FIVE, 0, spread);
-        for (let t = 0; t < DAY; t += FIVE) learnProfile(p, t, sine(t), FIVE, FIVE);
+        for (let t = 0; t < DAY; t += FIVE) learnProfile(p, t, sine(t), FIVE, FIVE, 0);
         const before = [...p.values];
         const bound = 3 * p.spread;
-        learnProfile(p, DAY + time, target, FIVE, FIVE);
+        learnProfile(p, DAY + time, target, FIVE, FIVE, 0);
         const moved = p.values.map((v, i) => Math.abs(v - before[i]!));
         expect(moved.reduce((s, m) => s + m, 0)).toBeLessThanOrEqual(bound * (1 + 1e-12));
         expect(p.values.every(Number.isFinite)).toBe(true);

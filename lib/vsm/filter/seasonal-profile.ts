@@ -50,13 +50,14 @@ export function readProfile(profile: SeasonalProfile, time: number): number {
  * capped below at about PERIODS periods' worth of visits, so the first period sets the profile
  * and later ones refine it as a running mean that forgets.
  */
-export function learnProfile(profile: SeasonalProfile, time: number, target: number, interval: number, elapsed: number): void {
+export function learnProfile(profile: SeasonalProfile, time: number, target: number, interval: number, elapsed: number, floor: number): void {
   const { node, fraction } = locate(profile, time);
   const { values } = profile;
   const next = node + 1 === values.length ? 0 : node + 1;
   const error = target - readProfile(profile, time);
   const bounded = clip(error, PULL * profile.spread);
-  profile.spread += SPREAD_RATE * (Math.abs(bounded) - profile.spread);
+  // Never below the data's resolution: a long constant stretch must not shrink the bound to nothing.
+  profile.spread = Math.max(floor, profile.spread + SPREAD_RATE * (Math.abs(bounded) - profile.spread));
   // Visits per node so far: periods seen (in time) times points per node per period.
   const perNode = profile.period / values.length / interval;
   profile.visits = Math.min(profile.visits + elapsed / profile.period, PERIODS);

@@ -88,7 +88,7 @@ describe("the shadows", () => {
     const { times, values } = syntheticSeries(seededRandom(1), { length: 5 * 288, interval: FIVE, daily: { amplitude: 3, shape: "square" } });
     const season = createSeason();
     startSeason(season, times[0]!, values[0]!, FIVE, 1);
-    for (let i = 1; i < values.length; i++) season.active = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: FIVE, interval: FIVE, gain: 0.02 });
+    for (let i = 1; i < values.length; i++) season.active = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: FIVE, interval: FIVE, floor: 0, gain: 0.02 });
     expect(season.active).toBe(1);
     return { season, time: times[times.length - 1]! };
   }
@@ -98,7 +98,7 @@ describe("the shadows", () => {
       const { season, time } = adopted();
       const clean = structuredClone(season);
       const errors = season.shadows.map((s) => s.error);
-      const step = (s: SeasonState, t: number, value: number) => stepSeason(s, { time: t, value, elapsedTime: FIVE, interval: FIVE, gain: 0.02 });
+      const step = (s: SeasonState, t: number, value: number) => stepSeason(s, { time: t, value, elapsedTime: FIVE, interval: FIVE, floor: 0, gain: 0.02 });
       expect(step(season, time + FIVE, extreme)).toBe(1);
       // Each error grows by the same bounded factor: decay + (1 − decay)·10², with decay = e^(−5 min / 1 day).
       const decay = Math.exp(-FIVE / DAY);

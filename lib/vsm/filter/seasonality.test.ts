@@ -26,7 +26,7 @@ function drive(times: readonly number[], values: readonly number[], season: Seas
   startSeason(season, times[0]!, values[0]!, FIVE, 1);
   const switches: Switch[] = [];
   for (let i = 1; i < values.length; i++) {
-    const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: times[i]! - times[i - 1]!, interval: FIVE, gain: GAIN });
+    const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: times[i]! - times[i - 1]!, interval: FIVE, floor: 0, gain: GAIN });
     if (next !== season.active) {
       switches.push({ time: times[i]!, to: next });
       season.active = next;
@@ -69,7 +69,7 @@ describe("stepSeason without a daily profile", () => {
     const season = createSeason();
     startSeason(season, times[0]!, values[0]!, 4 * HOUR, 1);
     for (let i = 1; i < times.length; i++) {
-      const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: 4 * HOUR, interval: 4 * HOUR, gain: 0.5 });
+      const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: 4 * HOUR, interval: 4 * HOUR, floor: 0, gain: 0.5 });
       expect(next).not.toBe(1);
       season.active = next;
     }

@@ -44,7 +44,7 @@ export function startSeason(season: SeasonState, time: number, value: number, in
   season.profiles = CANDIDATES.map((c) => createProfile(c.period, c.nodes, interval, value, sd));
   for (const shadow of season.shadows) {
     shadow.level = value;
-    shadow.error = sd * sd;
+    shadow.error = Math.max(sd * sd, Number.MIN_VALUE);
   }
 }
 
@@ -54,10 +54,11 @@ export function seasonalValue(season: SeasonState, candidate: number, time: numb
   return profile ? readProfile(profile, time) : 0;
 }
 
-/** One value, with the step's timing and the gain the shadows follow with (the reference's). */
+/** One value, with the step's timing, the gain the shadows follow with (the reference's) and V's floor (the data's resolution). */
 export interface SeasonStep {
   time: number;
   value: number;
+  floor: number;
   /** Elapsed time since the last point, and the typical interval. */
   elapsedTime: number;
   interval: number;
@@ -79,7 +80,7 @@ export function stepSeason(season: SeasonState, step: SeasonStep): number {
     const seasonal = readProfile(profile, step.time);
     const rate = 1 - Math.exp(-step.elapsedTime / (BASELINE_SHARE * profile.period));
     profile.baseline += rate * clip(step.value - seasonal - profile.baseline, BASELINE_PULL * profile.spread);
-    learnProfile(profile, step.time, step.value - profile.baseline, step.interval, step.elapsedTime);
+    learnProfile(profile, step.time, step.value - profile.baseline, step.interval, step.elapsedTime, Math.sqrt(step.floor));
   }
   return chooseCandidate(season, step.time);
 }
@@ -92,7 +93,8 @@ export function stepSeason(season: SeasonState, step: SeasonStep): number {
  */
 function trackShadow(shadow: Shadow, x: number, step: SeasonStep, decay: number): void {
   const deviation = clip(x - shadow.level, SHADOW_PULL * Math.sqrt(shadow.error));
-  shadow.error = decay * shadow.error + (1 - decay) * deviation * deviation;
+  // Floored at the data's resolution, so a long constant stretch cannot shrink it to zero (and the bound with it).
+  shadow.error = Math.max(step.floor, decay * shadow.error + (1 - decay) * deviation * deviation);
   shadow.level += step.gain * deviation;
 }
 

@@ -84,7 +84,7 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
     return { phase: "warmup", point: state.count, time, value, events };
   }
   if (params.seasonality) {
-    const next = stepSeason(season, { time, value, elapsedTime, interval: state.interval, gain: 1 - Math.pow(1 - params.referenceLearningRate, elapsed) });
+    const next = stepSeason(season, { time, value, floor, elapsedTime, interval: state.interval, gain: 1 - Math.pow(1 - params.referenceLearningRate, elapsed) });
     if (next !== season.active) switchSeason(state, next, time);
   }
   return filteredOutput(state, time, value, seasonal, residual, level, events, params);
