@@ -106,6 +106,16 @@ describe("extreme values in the filter", () => {
     expect(state.warmup).toEqual({ times: [state.lastTime! - MINUTE, state.lastTime!], values: [1e9, 1.4e9] });
   });
 
+  it("learns the jump as a difference of the data, so a noise-free series that sat still keeps its quantum across the reset", () => {
+    // 20 for an hour, then 80 and 80: beyond any scale of a constant series — a page, a reset, and a resolution of 60.
+    const state = createFilterState();
+    const times = Array.from({ length: 62 }, (_, i) => (i + 1) * MINUTE);
+    const outputs = times.map((t, i) => updateFilter(state, t, i < 60 ? 20 : 80, params));
+    expect(outputs[60]?.phase).toBe("held");
+    expect(outputs[61]).toMatchObject({ phase: "warmup", events: [{ type: "confirmed" }, { type: "reset" }] });
+    expect(state.noise.resolution).toBe(60);
+  });
+
   it("holds a second extreme that does not agree in its place", () => {
     for (const value of [1.6e9, -1e9]) {
       // |1.6e9 − 1e9| = 6e8 is more than half of 1e9 − 100; −1e9 is on the other side.

@@ -1,5 +1,6 @@
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import type { ChangeEvent, FilterOutput } from "@/lib/vsm/filter/filter-output";
+import { learnResolution } from "@/lib/vsm/filter/noise";
 import { resetFilter } from "@/lib/vsm/filter/reset-filter";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 import { valenceOf } from "@/lib/vsm/filter/valence";
@@ -31,6 +32,9 @@ export function holdExtreme(state: FilterState, time: number, value: number, inp
   if (held && Math.abs(value - held.value) < AGREEMENT * Math.abs(held.value - (value - off))) {
     // The level has moved beyond anything the state can measure — a change like any other, and the biggest: it pages.
     const confirmed: ChangeEvent = { ...event("confirmed", "step"), point: point - 1, time: held.time };
+    // The jump is a difference between distinct values like any other: the data's resolution keeps it,
+    // so a noise-free series that sat still until now learns from it what a quantum of change is.
+    learnResolution(state.noise, held.value, state.noise.previousValue);
     resetFilter(state, [held.time, time], [held.value, value]);
     return { phase: "warmup", point, time, value, events: [confirmed, event("reset", "step")] };
   }

@@ -61,11 +61,21 @@ describe("isUsable", () => {
 });
 
 describe("resetFilter", () => {
-  it("starts afresh, keeping the count and the clock, with the given points as the new warm-up", () => {
+  it("starts afresh, keeping the count, the clock and the data's resolution, with the given points as the new warm-up", () => {
     const state = running();
     const lastTime = state.lastTime!;
+    const { resolution } = state.noise;
+    expect(resolution).toBeGreaterThan(0);
     resetFilter(state, [lastTime - MINUTE, lastTime], [1e9, 1.1e9]);
-    expect(state).toStrictEqual({ ...createFilterState(), count: 100, lastTime, warmup: { times: [lastTime - MINUTE, lastTime], values: [1e9, 1.1e9] } });
+    const fresh = createFilterState();
+    expect(state).toStrictEqual({ ...fresh, count: 100, lastTime, noise: { ...fresh.noise, resolution }, warmup: { times: [lastTime - MINUTE, lastTime], values: [1e9, 1.1e9] } });
+  });
+
+  it("keeps no resolution that is not a finite number", () => {
+    const state = running();
+    state.noise.resolution = Number.NaN;
+    resetFilter(state, [], []);
+    expect(state.noise.resolution).toBe(0);
   });
 
   it("warms up again from there: 18 more points make the 20", () => {

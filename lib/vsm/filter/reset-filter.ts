@@ -2,14 +2,17 @@ import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 
 /**
- * Starts the filter afresh, keeping its count of points and its clock; the given points (those
- * that proved the old state useless) begin the new warm-up.
+ * Starts the filter afresh, keeping its count of points, its clock and the data's resolution (a
+ * property of how the values are written, not of their scale); the given points (those that
+ * proved the old state useless) begin the new warm-up.
  */
 export function resetFilter(state: FilterState, times: number[], values: number[]): void {
   const { count, lastTime } = state;
+  const resolution = Number.isFinite(state.noise.resolution) ? state.noise.resolution : 0;
   Object.assign(state, createFilterState());
   state.count = count;
   state.lastTime = lastTime;
+  state.noise.resolution = resolution;
   state.warmup = { times, values };
 }
 
