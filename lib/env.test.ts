@@ -8,7 +8,15 @@ describe("parseEnv", () => {
       VSM_SEED_EXAMPLE: "saas",
       LOG_LEVEL: "info",
       NODE_ENV: "development",
+      PORT: 3000,
     });
+  });
+
+  it("validates PORT like every other variable", () => {
+    expect(parseEnv({ PORT: "8080" }).PORT).toBe(8080);
+    for (const bad of ["99999", "0", "-1", "80.5", "http"]) {
+      expect(() => parseEnv({ PORT: bad }), bad).toThrow(/PORT: must be a (whole )?port number/);
+    }
   });
 
   it("treats an empty variable as unset", () => {

@@ -17,6 +17,12 @@ const envSchema = z.object({
   VSM_SEED_EXAMPLE: z.enum(["saas", "cybersyn", "none"]).default("saas"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int({ message: "must be a whole port number" })
+    .min(1, { message: "must be a port number from 1 to 65535" })
+    .max(65535, { message: "must be a port number from 1 to 65535" })
+    .default(3000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -47,7 +47,7 @@ if (!buildIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? "3000";
+const port = String(env.PORT);
 console.log(
   `Starting VSM Console on http://localhost:${port} with ${
     env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${env.VSM_DATA_DIR}/pglite`
