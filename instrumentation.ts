@@ -24,8 +24,5 @@ export async function onRequestError(
 ) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("@/lib/log");
-  log.error(
-    { err: error, path: request.path, method: request.method, requestId: request.headers["x-request-id"] },
-    "request error",
-  );
+  log.error({ err: error, path: request.path, method: request.method, requestId: request.headers["x-request-id"] }, "request error");
 }

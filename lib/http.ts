@@ -22,16 +22,12 @@ export function withRequest(handler: Handler): (request: Request) => Promise<Res
     try {
       response = await handler(request, { requestId });
     } catch (error) {
-      const appError =
-        error instanceof AppError ? error : new AppError("internal", "Internal server error");
+      const appError = error instanceof AppError ? error : new AppError("internal", "Internal server error");
       if (appError.code === "internal") reqLog.error({ err: error }, "request failed");
       response = Response.json(errorBody(appError), { status: appError.status });
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
-    reqLog.info(
-      { status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 },
-      "request",
-    );
+    reqLog.info({ status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 }, "request");
     return response;
   };
 }

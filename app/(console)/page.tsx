@@ -11,14 +11,13 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview">
-        The recursion of viable systems: each system with its S1 operational units beneath it and
-        which of S2–S5 it has.
+        The recursion of viable systems: each system with its S1 operational units beneath it and which of S2–S5 it has.
       </PageHeader>
       {overview.systemCount === 0 ? (
         <EmptyState title="No model yet">
           <p>
-            Import a model file (JSON or YAML) with <code className="font-mono">npm run model -- import FILE</code>,
-            or load the examples with <code className="font-mono">npm run db:seed</code>.
+            Import a model file (JSON or YAML) with <code className="font-mono">npm run model -- import FILE</code>, or load the examples
+            with <code className="font-mono">npm run db:seed</code>.
           </p>
         </EmptyState>
       ) : (

@@ -1,6 +1,15 @@
 import { describeMachine } from "@/lib/bench/machine";
 import { createThreeSigma } from "@/lib/bench/three-sigma";
-import { AUTOCORRELATED, DAILY, outlierNotPaged, pageRate, quietOnNoise, rampOneSlope, stepPaged, type Tally } from "@/lib/vsm/filter/acceptance-criteria";
+import {
+  AUTOCORRELATED,
+  DAILY,
+  outlierNotPaged,
+  pageRate,
+  quietOnNoise,
+  rampOneSlope,
+  stepPaged,
+  type Tally,
+} from "@/lib/vsm/filter/acceptance-criteria";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
 import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
 import { resolvePolicy } from "@/lib/vsm/policy";
@@ -41,7 +50,20 @@ const print = (t: Tally) => {
 
 console.log(`Machine: ${describeMachine()}`);
 console.log(`Seeds 1–${SEEDS}; level 100, σ = 1, one point a minute, raw index, up is good.`);
-for (const t of [quietOnNoise(params, SEEDS), stepPaged(params, SEEDS, 5), stepPaged(params, SEEDS, -5), outlierNotPaged(params, SEEDS, 10), outlierNotPaged(params, SEEDS, -10), rampOneSlope(params, SEEDS, 2), rampOneSlope(params, SEEDS, -2)]) print(t);
-console.log(`pages per 1,000 points on AR(1) φ 0.8 noise: ${pageRate(params, SEEDS, AUTOCORRELATED).toFixed(3)} (3σ rule: ${ruleRate(SEEDS).toFixed(3)})`);
+for (const t of [
+  quietOnNoise(params, SEEDS),
+  stepPaged(params, SEEDS, 5),
+  stepPaged(params, SEEDS, -5),
+  outlierNotPaged(params, SEEDS, 10),
+  outlierNotPaged(params, SEEDS, -10),
+  rampOneSlope(params, SEEDS, 2),
+  rampOneSlope(params, SEEDS, -2),
+])
+  print(t);
+console.log(
+  `pages per 1,000 points on AR(1) φ 0.8 noise: ${pageRate(params, SEEDS, AUTOCORRELATED).toFixed(3)} (3σ rule: ${ruleRate(SEEDS).toFixed(3)})`,
+);
 const daily = Math.max(1, Math.round(SEEDS / 5));
-console.log(`pages per 1,000 points on a 3σ daily sine, two weeks every 5 minutes (${daily} series): ${pageRate(params, daily, DAILY).toFixed(3)}`);
+console.log(
+  `pages per 1,000 points on a 3σ daily sine, two weeks every 5 minutes (${daily} series): ${pageRate(params, daily, DAILY).toFixed(3)}`,
+);

@@ -38,8 +38,16 @@ const filterFlags: Detector = {
   run: (s) => runFilter(s, params),
   alarms: (r) => [...r.pages, ...r.flags].sort((a, b) => a.point - b.point),
 };
-const filterReports: Detector = { name: "Cyberstride, reports (pages and episode updates)", run: (s) => runFilter(s, params), alarms: (r) => r.reports };
-const sigmaRule = (k: number): Detector => ({ name: `${k === 3 ? 3 : k.toFixed(2)}σ rule, trailing ${WINDOW} points`, run: (s) => runThreeSigma(s, WINDOW, k), alarms: (r) => r.pages });
+const filterReports: Detector = {
+  name: "Cyberstride, reports (pages and episode updates)",
+  run: (s) => runFilter(s, params),
+  alarms: (r) => r.reports,
+};
+const sigmaRule = (k: number): Detector => ({
+  name: `${k === 3 ? 3 : k.toFixed(2)}σ rule, trailing ${WINDOW} points`,
+  run: (s) => runThreeSigma(s, WINDOW, k),
+  alarms: (r) => r.pages,
+});
 const seasonal: Detector = {
   name: "3σ seasonal baseline (same time, last 7 days)",
   // Slots as wide as the typical interval: one value per slot per day.
@@ -106,7 +114,9 @@ const byName = (name: string) => SCENARIOS.find((s) => s.name === name)!;
 
 const started = performance.now();
 console.log(`Machine: ${describeMachine()}`);
-console.log(`${SERIES} seeded series per scenario (the two-week daily ones: ${Math.round(SERIES * 0.2)}); delays in points after the change, as rate · median · p95.`);
+console.log(
+  `${SERIES} seeded series per scenario (the two-week daily ones: ${Math.round(SERIES * 0.2)}); delays in points after the change, as rate · median · p95.`,
+);
 for (const s of SCENARIOS) console.log(`  ${s.name}: ${s.description}`);
 
 console.log("\nChanges on normal noise (σ = 1):\n");
@@ -115,13 +125,22 @@ console.log("|---|---|---|---|---|");
 const steady = byName("steady");
 const pagesSteady = evaluate(filterPages, steady).falseAlarms!;
 const matched = sigmaRule(matchedK(pagesSteady, steady));
-for (const detector of [filterPages, filterFlags, sigmaRule(3), { ...matched, name: `${matched.name} (k matched to the pages' false alarms)` }]) {
+for (const detector of [
+  filterPages,
+  filterFlags,
+  sigmaRule(3),
+  { ...matched, name: `${matched.name} (k matched to the pages' false alarms)` },
+]) {
   const [fa, st, sl, out] = ["steady", "step", "slope", "outlier"].map((name) => evaluate(detector, byName(name)));
-  console.log(`| ${detector.name} | ${fa!.falseAlarms!.toFixed(3)} | ${delayCell(st!.delays)} | ${delayCell(sl!.delays)} | ${(100 * out!.outliersPaged!).toFixed(1)}% |`);
+  console.log(
+    `| ${detector.name} | ${fa!.falseAlarms!.toFixed(3)} | ${delayCell(st!.delays)} | ${delayCell(sl!.delays)} | ${(100 * out!.outliersPaged!).toFixed(1)}% |`,
+  );
 }
 
 console.log("\nKinds of noise: false alarms per 1,000 points, and a ±5σ step on the same noise (detected within 20 points).");
-console.log("A step that falls inside an episode a false alarm opened is reported as its update, not paged: the reports column counts both.\n");
+console.log(
+  "A step that falls inside an episode a false alarm opened is reported as its update, not paged: the reports column counts both.\n",
+);
 const detectors = [filterPages, sigmaRule(3), seasonal];
 console.log(`| noise | ${detectors.map((d) => `${d.name}: false alarms · step`).join(" | ")} | ${filterReports.name}: step |`);
 console.log(`|---|${detectors.map(() => "---").join("|")}|---|`);

@@ -57,7 +57,9 @@ console.log(`Workload: ${INDICATORS} indicators × ${POINTS} points (noise with 
 runAll();
 const { updates, seconds, signals } = runAll();
 const rate = updates / seconds;
-console.log(`updateFilter (in place): ${updates.toLocaleString("en")} updates in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString("en")} updates/s (${signals} change events)`);
+console.log(
+  `updateFilter (in place): ${updates.toLocaleString("en")} updates in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString("en")} updates/s (${signals} change events)`,
+);
 runPure(200_000);
 console.log(`stepFilter (pure, copies state): ${Math.round(runPure(1_000_000)).toLocaleString("en")} updates/s`);
 console.log(rate >= TARGET ? `OK: ≥ ${TARGET.toLocaleString("en")} updates/s` : `BELOW TARGET of ${TARGET.toLocaleString("en")} updates/s`);

@@ -57,9 +57,15 @@ const windows = files.reduce((s, f) => s + f.windows.length, 0);
 const rows = files.reduce((s, f) => s + f.times.length, 0);
 
 console.log(`Machine: ${describeMachine()}`);
-console.log(`NAB subset at ${dir}: ${files.length} files, ${windows} windows, ${rows.toLocaleString("en")} rows; policy ${policyText ? `defaults + ${policyText}` : "defaults"}.`);
-console.log("Normalised NAB scores over these files (null 0, perfect 100); pages are judged at their own decisions (threshold 1), continuous scores at NAB's corpus-optimised threshold per profile.");
-console.log("Windows hit and FP rows (detections outside every window, after probation) at each profile's threshold, one figure when the three agree.\n");
+console.log(
+  `NAB subset at ${dir}: ${files.length} files, ${windows} windows, ${rows.toLocaleString("en")} rows; policy ${policyText ? `defaults + ${policyText}` : "defaults"}.`,
+);
+console.log(
+  "Normalised NAB scores over these files (null 0, perfect 100); pages are judged at their own decisions (threshold 1), continuous scores at NAB's corpus-optimised threshold per profile.",
+);
+console.log(
+  "Windows hit and FP rows (detections outside every window, after probation) at each profile's threshold, one figure when the three agree.\n",
+);
 
 const baselines = publishedBaselines(published, files, profiles);
 /** README's order: null, then the published detectors from weakest to the scoreboard's best; any others after. */
@@ -80,7 +86,10 @@ console.log(
       ? [
           detectorRow("windowedGaussian re-scored from its published outputs", reproduction.result),
           // NAB chose its thresholds on all 58 files; the sweep on this subset alone shows what tuning buys here.
-          detectorRow("windowedGaussian, NAB's sweep re-run on this subset", evaluateDetector(files, reproduction.scores, profiles, "score")),
+          detectorRow(
+            "windowedGaussian, NAB's sweep re-run on this subset",
+            evaluateDetector(files, reproduction.scores, profiles, "score"),
+          ),
         ]
       : []),
     ...results.map(({ detector, result }) => detectorRow(detector.name, result)),
@@ -98,7 +107,9 @@ if (reproduction) {
   );
   for (const mismatch of reproduction.countMismatches) console.log(`  mismatch: ${mismatch}`);
 } else {
-  console.log(`\nwindowedGaussian's per-row outputs are missing for ${missing.length} file(s) (first: ${missing[0]}): its re-scoring check is skipped; ${nullCheck}`);
+  console.log(
+    `\nwindowedGaussian's per-row outputs are missing for ${missing.length} file(s) (first: ${missing[0]}): its re-scoring check is skipped; ${nullCheck}`,
+  );
 }
 
 // When the sweep's best is to detect nothing, say how far the best threshold that detects anything falls short.
@@ -115,7 +126,9 @@ results.forEach(({ detector, result }, i) => {
 });
 
 for (const { detector, result } of results) {
-  console.log(`\n${detector.name}, by category (windows hit and FP rows at the standard threshold; points: each category's part of the normalised score):`);
+  console.log(
+    `\n${detector.name}, by category (windows hit and FP rows at the standard threshold; points: each category's part of the normalised score):`,
+  );
   console.log(categoryTable(byCategory(files, result, profiles)).join("\n"));
   if (perFile) {
     console.log(`\n${detector.name}, per file (raw scores):`);
@@ -123,6 +136,13 @@ for (const { detector, result } of results) {
   }
 }
 
-console.log("\nCalibration of the filter's one-step predictions: share of filtered points outside the predictive's central 2- and 3-sd intervals, i.e. with a tail probability below 4.55% and 0.27% (calibrated: those shares; outliers in the data add to both).");
-console.log(calibrationTable(keys, files.map((file) => cyberstrideCalibration(params, file))).join("\n"));
+console.log(
+  "\nCalibration of the filter's one-step predictions: share of filtered points outside the predictive's central 2- and 3-sd intervals, i.e. with a tail probability below 4.55% and 0.27% (calibrated: those shares; outliers in the data add to both).",
+);
+console.log(
+  calibrationTable(
+    keys,
+    files.map((file) => cyberstrideCalibration(params, file)),
+  ).join("\n"),
+);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

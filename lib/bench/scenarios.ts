@@ -22,10 +22,21 @@ export interface Scenario {
 const uniform = (random: Random, low: number, high: number) => low + (high - low) * random.next();
 const sign = (random: Random) => (random.next() < 0.5 ? -1 : 1);
 const changePoint = (random: Random, from: number, to: number) => from + Math.floor(random.next() * (to - from + 1));
-const step = (random: Random, from: number, to: number): Change => ({ kind: "step", at: changePoint(random, from, to), size: sign(random) * 5 });
+const step = (random: Random, from: number, to: number): Change => ({
+  kind: "step",
+  at: changePoint(random, from, to),
+  size: sign(random) * 5,
+});
 
 const changes: Scenario[] = [
-  { name: "steady", description: "normal noise only, 1,000 points", table: "changes", share: 1, horizon: 0, options: () => ({ length: 1000 }) },
+  {
+    name: "steady",
+    description: "normal noise only, 1,000 points",
+    table: "changes",
+    share: 1,
+    horizon: 0,
+    options: () => ({ length: 1000 }),
+  },
   {
     name: "step",
     description: "level shift of 3–6σ, either sign; detected within 20 points, the right way",
@@ -53,10 +64,31 @@ const changes: Scenario[] = [
 ];
 
 /** A noise kind as two scenarios: the noise alone (false alarms) and a ±5σ step on it (detected within 20 points). */
-function noiseKind(name: string, description: string, share: number, base: Omit<SeriesOptions, "change">, stepFrom: number, stepTo: number): Scenario[] {
+function noiseKind(
+  name: string,
+  description: string,
+  share: number,
+  base: Omit<SeriesOptions, "change">,
+  stepFrom: number,
+  stepTo: number,
+): Scenario[] {
   return [
-    { name, description: `${description}, ${base.length.toLocaleString("en")} points`, table: "noise", share, horizon: 0, options: () => base },
-    { name: `${name} + step`, description: "±5σ step", table: "noise", share, horizon: 20, options: (r) => ({ ...base, change: step(r, stepFrom, stepTo) }) },
+    {
+      name,
+      description: `${description}, ${base.length.toLocaleString("en")} points`,
+      table: "noise",
+      share,
+      horizon: 0,
+      options: () => base,
+    },
+    {
+      name: `${name} + step`,
+      description: "±5σ step",
+      table: "noise",
+      share,
+      horizon: 20,
+      options: (r) => ({ ...base, change: step(r, stepFrom, stepTo) }),
+    },
   ];
 }
 
@@ -67,11 +99,46 @@ const noises: Scenario[] = [
   ...noiseKind("AR(1) φ 0.5", "autocorrelated noise, one point a minute", 1, { length: 1000, noise: { kind: "ar", phi: 0.5 } }, 500, 900),
   ...noiseKind("AR(1) φ 0.8", "autocorrelated noise, one point a minute", 1, { length: 1000, noise: { kind: "ar", phi: 0.8 } }, 500, 900),
   ...noiseKind("Student t(3)", "heavy-tailed noise, unit variance", 1, { length: 1000, noise: { kind: "student", dof: 3 } }, 500, 900),
-  ...noiseKind("daily sine", "3σ daily cycle plus normal noise, every 5 minutes", 0.2, { length: twoWeeks, interval: fiveMinutes, daily: { amplitude: 3, shape: "sine" } }, 2600, 3900),
-  ...noiseKind("daily square", "3σ square daily cycle (on half the day) plus normal noise, every 5 minutes", 0.2, { length: twoWeeks, interval: fiveMinutes, daily: { amplitude: 3, shape: "square" } }, 2600, 3900),
-  ...noiseKind("counts λ 3", "Poisson counts of mean 3 (σ = √3)", 1, { length: 1000, level: 3, sigma: Math.sqrt(3), noise: { kind: "poisson", mean: 3 } }, 500, 900),
-  ...noiseKind("counts λ 0.2", "zero-heavy Poisson counts of mean 0.2 (σ = √0.2)", 1, { length: 1000, level: 0.2, sigma: Math.sqrt(0.2), noise: { kind: "poisson", mean: 0.2 } }, 500, 900),
-  ...noiseKind("irregular", "normal noise at 0.5–1.5 minute intervals, with 2% gaps of up to an hour", 1, { length: 1000, irregular: { gapProbability: 0.02, gap: 60 } }, 500, 900),
+  ...noiseKind(
+    "daily sine",
+    "3σ daily cycle plus normal noise, every 5 minutes",
+    0.2,
+    { length: twoWeeks, interval: fiveMinutes, daily: { amplitude: 3, shape: "sine" } },
+    2600,
+    3900,
+  ),
+  ...noiseKind(
+    "daily square",
+    "3σ square daily cycle (on half the day) plus normal noise, every 5 minutes",
+    0.2,
+    { length: twoWeeks, interval: fiveMinutes, daily: { amplitude: 3, shape: "square" } },
+    2600,
+    3900,
+  ),
+  ...noiseKind(
+    "counts λ 3",
+    "Poisson counts of mean 3 (σ = √3)",
+    1,
+    { length: 1000, level: 3, sigma: Math.sqrt(3), noise: { kind: "poisson", mean: 3 } },
+    500,
+    900,
+  ),
+  ...noiseKind(
+    "counts λ 0.2",
+    "zero-heavy Poisson counts of mean 0.2 (σ = √0.2)",
+    1,
+    { length: 1000, level: 0.2, sigma: Math.sqrt(0.2), noise: { kind: "poisson", mean: 0.2 } },
+    500,
+    900,
+  ),
+  ...noiseKind(
+    "irregular",
+    "normal noise at 0.5–1.5 minute intervals, with 2% gaps of up to an hour",
+    1,
+    { length: 1000, irregular: { gapProbability: 0.02, gap: 60 } },
+    500,
+    900,
+  ),
 ];
 
 export const SCENARIOS: readonly Scenario[] = [...changes, ...noises];

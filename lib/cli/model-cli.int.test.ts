@@ -27,7 +27,10 @@ function model(...args: string[]) {
 async function storedModel(): Promise<string> {
   const db = pg ? openPostgres(pg.url!) : openEmbedded(cliEnv.VSM_DATA_DIR!);
   try {
-    const rows = await db.prisma.system.findMany({ orderBy: { path: "asc" }, include: { indicators: true, functions: true, channels: true } });
+    const rows = await db.prisma.system.findMany({
+      orderBy: { path: "asc" },
+      include: { indicators: true, functions: true, channels: true },
+    });
     return JSON.stringify(rows);
   } finally {
     await db.close();

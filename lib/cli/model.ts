@@ -29,7 +29,9 @@ runCli(async () => {
     } catch (error) {
       if (error instanceof ModelFileError) {
         const count = error.problems.length;
-        throw new Error(`${file} was not imported: ${count} problem${count === 1 ? "" : "s"}; the database is unchanged.\n${error.message}`);
+        throw new Error(
+          `${file} was not imported: ${count} problem${count === 1 ? "" : "s"}; the database is unchanged.\n${error.message}`,
+        );
       }
       throw error;
     }

@@ -13,7 +13,18 @@ nextEnv.loadEnvConfig(process.cwd());
  * The server migrates the database (and seeds the example on a fresh one) as it boots.
  */
 
-const SOURCES = ["app", "components", "lib", "public", "prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package.json",
+  "postcss.config.mjs",
+];
 const BUILD_ID = path.join(".next", "BUILD_ID");
 
 function newestMtime(entry: string): number {

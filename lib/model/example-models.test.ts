@@ -157,17 +157,32 @@ describe.each(examples)("example model $file", (example) => {
 
   it("has no audit channels without S3* nor coordination channels without S2", () => {
     for (const s of systems) {
-      if (!s.functions.s3star?.present) expect(s.channels.filter((c) => c.kind === "audit"), s.path).toEqual([]);
-      if (!s.functions.s2?.present) expect(s.channels.filter((c) => c.kind === "coordination"), s.path).toEqual([]);
+      if (!s.functions.s3star?.present)
+        expect(
+          s.channels.filter((c) => c.kind === "audit"),
+          s.path,
+        ).toEqual([]);
+      if (!s.functions.s2?.present)
+        expect(
+          s.channels.filter((c) => c.kind === "coordination"),
+          s.path,
+        ).toEqual([]);
     }
   });
 
   it("has a homeostat exactly where a system with units has both S3 and S4", () => {
     for (const s of systems.filter((x) => childrenOf(x.path).length > 0)) {
       const both = Boolean(s.functions.s3?.present && s.functions.s4?.present);
-      expect(s.channels.some((c) => c.kind === "homeostat"), s.path).toBe(both);
+      expect(
+        s.channels.some((c) => c.kind === "homeostat"),
+        s.path,
+      ).toBe(both);
     }
-    for (const s of leaves) expect(s.channels.filter((c) => c.kind !== "environment"), s.path).toEqual([]);
+    for (const s of leaves)
+      expect(
+        s.channels.filter((c) => c.kind !== "environment"),
+        s.path,
+      ).toEqual([]);
   });
 
   it("links the root to its environment", () => {
@@ -235,7 +250,10 @@ describe("cybersyn economy", () => {
     for (const plant of plants) {
       const families = new Set(plant.indicators.map((i) => i.family));
       expect(families.has("production"), plant.path).toBe(true);
-      expect(plant.indicators.some((i) => i.key === "absenteeism" && i.direction === "down" && i.unit === "%"), plant.path).toBe(true);
+      expect(
+        plant.indicators.some((i) => i.key === "absenteeism" && i.direction === "down" && i.unit === "%"),
+        plant.path,
+      ).toBe(true);
     }
     const share = (family: string) => plants.filter((p) => p.indicators.some((i) => i.family === family)).length / plants.length;
     expect(share("stocks")).toBeGreaterThan(0.5);
@@ -267,7 +285,10 @@ describe("saas platform", () => {
     expect(serving.length).toBeGreaterThanOrEqual(5);
     for (const s of serving) {
       expect(s.indicators.find((i) => i.unit === "req/s")?.index, s.path).toBe("productivity");
-      expect(s.indicators.some((i) => i.unit === "ms" && i.direction === "down"), s.path).toBe(true);
+      expect(
+        s.indicators.some((i) => i.unit === "ms" && i.direction === "down"),
+        s.path,
+      ).toBe(true);
     }
   });
 

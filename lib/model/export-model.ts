@@ -17,37 +17,32 @@ export async function exportModel(prisma: PrismaClient): Promise<ModelFile> {
   });
   return {
     version: 1,
-    systems: systems.map(
-      (system): ModelSystem => ({
-        path: system.path,
-        name: system.name,
-        purpose: system.purpose,
-        ...(system.owner ? { owner: system.owner } : {}),
-        functions: Object.fromEntries(
-          system.functions
-            .filter((f) => f.present || f.owner || f.notes)
-            .map((f) => [
-              f.kind,
-              { present: f.present, ...(f.owner ? { owner: f.owner } : {}), notes: f.notes },
-            ]),
-        ),
-        channels: system.channels.map((c) => ({
-          kind: c.kind,
-          ...(c.unit ? { unit: c.unit.path } : {}),
-          description: c.description,
-        })),
-        indicators: system.indicators.map((i) => ({
-          key: i.key,
-          name: i.name,
-          unit: i.unit,
-          direction: i.direction,
-          index: i.index,
-          scope: i.scope,
-          ...(i.family ? { family: i.family } : {}),
-          ...(i.capability !== null ? { capability: i.capability } : {}),
-          ...(i.potentiality !== null ? { potentiality: i.potentiality } : {}),
-        })),
-      }),
-    ),
+    systems: systems.map((system): ModelSystem => ({
+      path: system.path,
+      name: system.name,
+      purpose: system.purpose,
+      ...(system.owner ? { owner: system.owner } : {}),
+      functions: Object.fromEntries(
+        system.functions
+          .filter((f) => f.present || f.owner || f.notes)
+          .map((f) => [f.kind, { present: f.present, ...(f.owner ? { owner: f.owner } : {}), notes: f.notes }]),
+      ),
+      channels: system.channels.map((c) => ({
+        kind: c.kind,
+        ...(c.unit ? { unit: c.unit.path } : {}),
+        description: c.description,
+      })),
+      indicators: system.indicators.map((i) => ({
+        key: i.key,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        index: i.index,
+        scope: i.scope,
+        ...(i.family ? { family: i.family } : {}),
+        ...(i.capability !== null ? { capability: i.capability } : {}),
+        ...(i.potentiality !== null ? { potentiality: i.potentiality } : {}),
+      })),
+    })),
   };
 }

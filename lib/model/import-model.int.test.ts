@@ -44,7 +44,12 @@ describe("importModel", () => {
     expect(plant.level).toBe(1);
     expect(plant.slug).toBe("plant");
     expect(plant.parent?.path).toBe("acme");
-    expect(plant.functions.filter((f) => f.present).map((f) => f.kind).sort()).toEqual(["s2", "s3"]);
+    expect(
+      plant.functions
+        .filter((f) => f.present)
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(["s2", "s3"]);
     expect(plant.functions).toHaveLength(5);
     expect(plant.indicators.map((i) => [i.key, i.index, i.capability])).toEqual([
       ["output", "productivity", 120],

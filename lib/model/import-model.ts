@@ -42,12 +42,7 @@ export async function importModel(prisma: PrismaClient, model: ModelFile): Promi
   return summary;
 }
 
-async function upsertSystem(
-  tx: Tx,
-  system: ModelSystem,
-  ids: Map<string, number>,
-  summary: ImportSummary,
-): Promise<number> {
+async function upsertSystem(tx: Tx, system: ModelSystem, ids: Map<string, number>, summary: ImportSummary): Promise<number> {
   const parent = parentOf(system.path);
   const data = {
     parentId: parent === null ? null : ids.get(parent)!,
@@ -80,12 +75,7 @@ async function syncFunctions(tx: Tx, systemId: number, system: ModelSystem): Pro
   }
 }
 
-async function upsertIndicators(
-  tx: Tx,
-  systemId: number,
-  system: ModelSystem,
-  summary: ImportSummary,
-): Promise<void> {
+async function upsertIndicators(tx: Tx, systemId: number, system: ModelSystem, summary: ImportSummary): Promise<void> {
   for (const indicator of system.indicators) {
     const data = {
       name: indicator.name,
@@ -122,8 +112,7 @@ async function syncChannels(
     description: c.description,
   }));
   const existing = await tx.channel.findMany({ where: { systemId } });
-  const sameEnds = (a: { kind: string; unitId: number | null }, b: typeof a) =>
-    a.kind === b.kind && a.unitId === b.unitId;
+  const sameEnds = (a: { kind: string; unitId: number | null }, b: typeof a) => a.kind === b.kind && a.unitId === b.unitId;
   const stale = existing.filter((e) => !wanted.some((w) => sameEnds(e, w)));
   if (stale.length > 0) {
     await tx.channel.deleteMany({ where: { id: { in: stale.map((c) => c.id) } } });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ModelFileError,
-  formatFromFileName,
-  formatPath,
-  parseModel,
-  type ModelFormat,
-  type ModelProblem,
-} from "@/lib/model/parse-model";
+import { ModelFileError, formatFromFileName, formatPath, parseModel, type ModelFormat, type ModelProblem } from "@/lib/model/parse-model";
 import { CHANNEL_KINDS } from "@/lib/vsm/model/kinds";
 
 /** The problems `parseModel` reports for a file; fails the test if the file is accepted. */
@@ -45,9 +38,7 @@ describe("parseModel: valid files", () => {
   });
 
   it("parses the same minimal model from JSON", () => {
-    expect(parseModel('{"version": 1, "systems": [{"path": "acme", "name": "Acme"}]}', "json")).toEqual(
-      parseModel(minimalYaml, "yaml"),
-    );
+    expect(parseModel('{"version": 1, "systems": [{"path": "acme", "name": "Acme"}]}', "json")).toEqual(parseModel(minimalYaml, "yaml"));
   });
 
   it("applies defaults inside functions, channels and indicators", () => {
@@ -169,9 +160,7 @@ describe("parseModel: syntax errors", () => {
   });
 
   it("reports invalid JSON as one problem without a path", () => {
-    expect(problemsOf('{"version": 1,', "json")).toEqual([
-      { path: "", message: expect.stringMatching(/^invalid JSON: /) as string },
-    ]);
+    expect(problemsOf('{"version": 1,', "json")).toEqual([{ path: "", message: expect.stringMatching(/^invalid JSON: /) as string }]);
   });
 
   it("does not read YAML as JSON", () => {
@@ -205,11 +194,7 @@ describe("parseModel: syntax errors", () => {
 
 describe("parseModel: field errors", () => {
   it("names the exact path of a bad enum value and the values it accepts", () => {
-    const bad = model(
-      system("a"),
-      system("a/b"),
-      system("a/c", { indicators: [indicator("k", { direction: "sideways" })] }),
-    );
+    const bad = model(system("a"), system("a/b"), system("a/c", { indicators: [indicator("k", { direction: "sideways" })] }));
     expect(problemsOfModel(bad)).toEqual([{ path: "systems[2].indicators[0].direction", message: 'expected "up" | "down"' }]);
     expect(() => parseModel(json(bad), "json")).toThrow(
       new ModelFileError([{ path: "systems[2].indicators[0].direction", message: 'expected "up" | "down"' }]),
@@ -228,7 +213,12 @@ describe("parseModel: field errors", () => {
         ),
       ),
     ).toEqual([
-      { path: "systems[0].channels[0].kind", message: CHANNEL_KINDS.map((k) => `"${k}"`).join(" | ").replace(/^/, "expected ") },
+      {
+        path: "systems[0].channels[0].kind",
+        message: CHANNEL_KINDS.map((k) => `"${k}"`)
+          .join(" | ")
+          .replace(/^/, "expected "),
+      },
       { path: "systems[0].indicators[0].index", message: 'expected "productivity" | "latency" | "performance" | "raw"' },
       { path: "systems[0].indicators[0].scope", message: 'expected "operations" | "environment"' },
     ]);
@@ -241,9 +231,7 @@ describe("parseModel: field errors", () => {
   });
 
   it("reports missing required fields as required, and wrong types as expected", () => {
-    expect(problemsOfModel({ version: 1, systems: [{ path: "a" }] })).toEqual([
-      { path: "systems[0].name", message: "required (string)" },
-    ]);
+    expect(problemsOfModel({ version: 1, systems: [{ path: "a" }] })).toEqual([{ path: "systems[0].name", message: "required (string)" }]);
     expect(problemsOfModel({ version: 1 })).toEqual([{ path: "systems", message: "required (array)" }]);
     expect(
       problemsOfModel(model(system("a", { name: 7, indicators: [{ key: "k", name: "K", unit: "u", direction: "up", capability: "9" }] }))),
@@ -254,9 +242,11 @@ describe("parseModel: field errors", () => {
   });
 
   it("rejects non-finite numbers", () => {
-    expect(problemsOf("version: 1\nsystems:\n  - path: a\n    name: A\n    indicators:\n      - { key: k, name: K, unit: u, direction: up, capability: .inf }\n")).toEqual([
-      { path: "systems[0].indicators[0].capability", message: "expected number" },
-    ]);
+    expect(
+      problemsOf(
+        "version: 1\nsystems:\n  - path: a\n    name: A\n    indicators:\n      - { key: k, name: K, unit: u, direction: up, capability: .inf }\n",
+      ),
+    ).toEqual([{ path: "systems[0].indicators[0].capability", message: "expected number" }]);
   });
 
   it("needs at least one system", () => {
@@ -264,9 +254,7 @@ describe("parseModel: field errors", () => {
   });
 
   it("limits the length of names and units", () => {
-    expect(
-      problemsOfModel(model(system("a", { name: "x".repeat(201), indicators: [indicator("k", { unit: "u".repeat(33) })] }))),
-    ).toEqual([
+    expect(problemsOfModel(model(system("a", { name: "x".repeat(201), indicators: [indicator("k", { unit: "u".repeat(33) })] })))).toEqual([
       { path: "systems[0].name", message: "must be at most 200 characters" },
       { path: "systems[0].indicators[0].unit", message: "must be at most 32 characters" },
     ]);
@@ -330,23 +318,18 @@ describe("parseModel: cross-checks", () => {
     expect(problemsOfModel(model(system("a"), system("a/b/c")))).toEqual([
       { path: "systems[1].path", message: 'parent "a/b" is not in the file' },
     ]);
-    expect(problemsOfModel(model(system("a/b")))).toEqual([
-      { path: "systems[0].path", message: 'parent "a" is not in the file' },
-    ]);
+    expect(problemsOfModel(model(system("a/b")))).toEqual([{ path: "systems[0].path", message: 'parent "a" is not in the file' }]);
   });
 
   it("allows several roots", () => {
     expect(parseModel(json(model(system("a"), system("b"))), "json").systems).toHaveLength(2);
   });
 
-  it.each(["command", "resource_bargain", "coordination", "audit", "algedonic"])(
-    "requires the unit of a %s channel",
-    (kind) => {
-      expect(problemsOfModel(model(system("a", { channels: [{ kind }] }), system("a/b")))).toEqual([
-        { path: "systems[0].channels[0].unit", message: `a ${kind} channel needs the S1 unit it connects` },
-      ]);
-    },
-  );
+  it.each(["command", "resource_bargain", "coordination", "audit", "algedonic"])("requires the unit of a %s channel", (kind) => {
+    expect(problemsOfModel(model(system("a", { channels: [{ kind }] }), system("a/b")))).toEqual([
+      { path: "systems[0].channels[0].unit", message: `a ${kind} channel needs the S1 unit it connects` },
+    ]);
+  });
 
   it("forbids a unit on the homeostat", () => {
     expect(problemsOfModel(model(system("a", { channels: [{ kind: "homeostat", unit: "a/b" }] }), system("a/b")))).toEqual([
@@ -530,9 +513,7 @@ describe("formatFromFileName", () => {
 
   it.each(["model.txt", "model", "model.json.bak", "model.yaml~", "json", ".yamlx"])("refuses %s", (fileName) => {
     expect(() => formatFromFileName(fileName)).toThrow(ModelFileError);
-    expect(() => formatFromFileName(fileName)).toThrow(
-      `cannot tell the format of "${fileName}": use a .json, .yaml or .yml file`,
-    );
+    expect(() => formatFromFileName(fileName)).toThrow(`cannot tell the format of "${fileName}": use a .json, .yaml or .yml file`);
   });
 });
 

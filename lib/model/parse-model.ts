@@ -20,15 +20,11 @@ export class ModelFileError extends Error {
 export function formatFromFileName(fileName: string): ModelFormat {
   if (/\.json$/i.test(fileName)) return "json";
   if (/\.ya?ml$/i.test(fileName)) return "yaml";
-  throw new ModelFileError([
-    { path: "", message: `cannot tell the format of "${fileName}": use a .json, .yaml or .yml file` },
-  ]);
+  throw new ModelFileError([{ path: "", message: `cannot tell the format of "${fileName}": use a .json, .yaml or .yml file` }]);
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
-    .join("");
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
 }
 
 const quote = (value: unknown) => JSON.stringify(value);
@@ -39,9 +35,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return `expected ${issue.values.map(quote).join(" | ")}`;
     case "invalid_type":
-      return issue.message.includes("received undefined")
-        ? `required (${issue.expected})`
-        : `expected ${issue.expected}`;
+      return issue.message.includes("received undefined") ? `required (${issue.expected})` : `expected ${issue.expected}`;
     case "too_small":
       if (issue.origin === "string") return issue.minimum === 1 ? "must not be empty" : `must be at least ${issue.minimum} characters`;
       if (issue.origin === "array") return `must have at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
@@ -80,7 +74,5 @@ export function parseModel(text: string, format: ModelFormat): ModelFile {
   if (problems.length > 0) throw new ModelFileError(problems);
   const result = modelFileSchema.safeParse(value);
   if (result.success) return result.data;
-  throw new ModelFileError(
-    result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })),
-  );
+  throw new ModelFileError(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })));
 }

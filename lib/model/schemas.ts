@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  CHANNEL_KINDS,
-  INDEX_KINDS,
-  INDICATOR_SCOPES,
-  UNIT_CHANNEL_KINDS,
-} from "@/lib/vsm/model/kinds";
+import { CHANNEL_KINDS, INDEX_KINDS, INDICATOR_SCOPES, UNIT_CHANNEL_KINDS } from "@/lib/vsm/model/kinds";
 import { MAX_PATH_LENGTH, parentOf, PATH_PATTERN, SLUG_PATTERN } from "@/lib/vsm/model/path";
 import { DIRECTIONS } from "@/lib/vsm/types";
 
@@ -17,12 +12,9 @@ import { DIRECTIONS } from "@/lib/vsm/types";
 const slug = z.string().regex(SLUG_PATTERN, {
   message: "expected lowercase letters, digits and '-', starting with a letter or digit",
 });
-const systemPath = z
-  .string()
-  .max(MAX_PATH_LENGTH)
-  .regex(PATH_PATTERN, {
-    message: "expected slash-separated slugs such as acme/ops/payments",
-  });
+const systemPath = z.string().max(MAX_PATH_LENGTH).regex(PATH_PATTERN, {
+  message: "expected slash-separated slugs such as acme/ops/payments",
+});
 const owner = z.string().trim().min(1).max(200);
 
 /** Channel kinds whose far end is always one S1 unit, and the one that never has a unit. */
@@ -93,9 +85,7 @@ const INDEX_NEEDS: Record<(typeof INDEX_KINDS)[number], ("capability" | "potenti
   raw: [],
 };
 
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The items of a list field, or none when the field is not a list (already reported). */
 const listOf = (value: unknown, field: string): unknown[] => {
@@ -167,13 +157,21 @@ function checkChannels(
       ctx.addIssue({ code: "custom", path: [...at, "unit"], message: `a ${channel.kind} channel joins S3 and S4 and has no unit` });
     if (channel.unit !== undefined && systemPath !== undefined) {
       if (parentOf(channel.unit) !== systemPath)
-        ctx.addIssue({ code: "custom", path: [...at, "unit"], message: `"${channel.unit}" is not an S1 unit (direct child) of "${systemPath}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [...at, "unit"],
+          message: `"${channel.unit}" is not an S1 unit (direct child) of "${systemPath}"`,
+        });
       else if (!inFile.has(channel.unit))
         ctx.addIssue({ code: "custom", path: [...at, "unit"], message: `unit "${channel.unit}" is not in the file` });
     }
     const key = `${channel.kind} ${channel.unit ?? ""}`;
     if (seen.has(key))
-      ctx.addIssue({ code: "custom", path: at, message: `duplicate ${channel.kind} channel${channel.unit ? ` to "${channel.unit}"` : ""}` });
+      ctx.addIssue({
+        code: "custom",
+        path: at,
+        message: `duplicate ${channel.kind} channel${channel.unit ? ` to "${channel.unit}"` : ""}`,
+      });
     seen.add(key);
   });
 }

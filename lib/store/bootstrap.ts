@@ -16,11 +16,7 @@ export interface PrepareResult {
  * (every migration applied just now, so the database was empty), imports the example model chosen
  * by VSM_SEED_EXAMPLE. A second start applies nothing and seeds nothing.
  */
-export async function prepareDatabase(
-  db: Database,
-  env: Pick<Env, "VSM_SEED_EXAMPLE">,
-  log: Logger,
-): Promise<PrepareResult> {
+export async function prepareDatabase(db: Database, env: Pick<Env, "VSM_SEED_EXAMPLE">, log: Logger): Promise<PrepareResult> {
   const migrations = await readMigrations();
   const migrationsApplied = await applyMigrations(db.sql, migrations);
   if (migrationsApplied.length > 0) log.info({ migrations: migrationsApplied }, "migrations applied");

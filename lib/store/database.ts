@@ -105,9 +105,6 @@ export function openEmbedded(dataDir: string | null): Database {
   };
 }
 
-export function openDatabase(
-  env: { DATABASE_URL?: string; VSM_DATA_DIR: string },
-  onIdleError?: PoolErrorHandler,
-): Database {
+export function openDatabase(env: { DATABASE_URL?: string; VSM_DATA_DIR: string }, onIdleError?: PoolErrorHandler): Database {
   return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, onIdleError) : openEmbedded(env.VSM_DATA_DIR);
 }

@@ -6,7 +6,10 @@ import path from "node:path";
  * A pid file beside the data makes the second opener fail with a clear message instead.
  */
 export class EmbeddedDatabaseBusyError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The embedded database in ${dataDir} is in use by process ${pid} (probably the running ` +
         `console). Stop that process first, or set DATABASE_URL to use PostgreSQL, which any ` +

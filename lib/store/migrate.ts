@@ -52,10 +52,7 @@ export async function readMigrations(): Promise<Migration[]> {
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const script = await readFile(
-        path.join(process.cwd(), "prisma", "migrations", name, "migration.sql"),
-        "utf8",
-      );
+      const script = await readFile(path.join(process.cwd(), "prisma", "migrations", name, "migration.sql"), "utf8");
       return { name, script, checksum: createHash("sha256").update(script).digest("hex") };
     }),
   );
@@ -90,8 +87,7 @@ function checkHistory(rows: AppliedRow[], migrations: Migration[]): Set<string> 
     const local = byName.get(row.migration_name);
     if (local && local.checksum !== row.checksum) {
       throw new MigrationError(
-        `Migration ${row.migration_name} was changed after it was applied. ` +
-          `Restore the original file and add a new migration instead.`,
+        `Migration ${row.migration_name} was changed after it was applied. ` + `Restore the original file and add a new migration instead.`,
       );
     }
     done.add(row.migration_name);
@@ -99,14 +95,9 @@ function checkHistory(rows: AppliedRow[], migrations: Migration[]): Set<string> 
   return done;
 }
 
-export async function migrationStatus(
-  sql: SqlRunner,
-  migrations?: Migration[],
-): Promise<MigrationStatus> {
+export async function migrationStatus(sql: SqlRunner, migrations?: Migration[]): Promise<MigrationStatus> {
   const all = migrations ?? (await readMigrations());
-  const [exists] = await sql.query<{ present: boolean }>(
-    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
-  );
+  const [exists] = await sql.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
   const done = exists?.present ? checkHistory(await appliedRows(sql), all) : new Set<string>();
   return {
     applied: all.filter((m) => done.has(m.name)).map((m) => m.name),
@@ -118,10 +109,7 @@ export async function migrationStatus(
  * Applies every pending migration, each in its own transaction under Prisma's advisory lock, and
  * returns the names applied now (empty when the database was already up to date).
  */
-export async function applyMigrations(
-  sql: SqlRunner,
-  migrations?: Migration[],
-): Promise<string[]> {
+export async function applyMigrations(sql: SqlRunner, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
   await sql.exec(CREATE_TABLE);
   const appliedNow: string[] = [];

@@ -37,9 +37,7 @@ describe("schema.prisma and the migrations", () => {
   it("agree: applying every migration to an empty database gives exactly the schema's tables", () => {
     expect(compareSchemas(expectedSchema(schemaText), migrated)).toEqual([]);
     // Guard against a vacuous pass: both sides really were read.
-    expect([...migrated.tables.keys()].sort()).toEqual(
-      ["channel", "indicator", "observation", "system", "system_function"],
-    );
+    expect([...migrated.tables.keys()].sort()).toEqual(["channel", "indicator", "observation", "system", "system_function"]);
     expect(migrated.indexes.get("observation.observation_pkey")?.columns).toEqual(["indicator_id", "observed_at"]);
   });
 });
@@ -51,18 +49,17 @@ describe("the agreement check catches drift", () => {
   });
 
   it("an @@index added without a migration", () => {
-    const schema = edit(schemaText, `  @@unique([systemId, key])\n  @@map("indicator")`,
-      `  @@unique([systemId, key])\n  @@index([family, createdAt(sort: Desc)])\n  @@map("indicator")`);
-    expect(drift(schema)).toEqual([
-      "index indicator.indicator_family_created_at_idx: in schema.prisma but not in the migrations",
-    ]);
+    const schema = edit(
+      schemaText,
+      `  @@unique([systemId, key])\n  @@map("indicator")`,
+      `  @@unique([systemId, key])\n  @@index([family, createdAt(sort: Desc)])\n  @@map("indicator")`,
+    );
+    expect(drift(schema)).toEqual(["index indicator.indicator_family_created_at_idx: in schema.prisma but not in the migrations"]);
   });
 
   it("a changed nullability", () => {
     const schema = edit(schemaText, /family(\s+)String\?/, "family$1String ");
-    expect(drift(schema)).toEqual([
-      "column indicator.family: nullability is NOT NULL in schema.prisma but NULL in the migrations",
-    ]);
+    expect(drift(schema)).toEqual(["column indicator.family: nullability is NOT NULL in schema.prisma but NULL in the migrations"]);
   });
 
   it("a changed type", () => {

@@ -14,7 +14,11 @@ function canonicalDefault(expr: string | null): string | null {
 }
 
 const ACTION_CODES: Record<string, string> = {
-  a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT",
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
 };
 
 // Catalog `name` and `"char"` columns are cast to text so both drivers return plain strings.
@@ -84,7 +88,15 @@ export async function actualSchema(sql: SqlRunner): Promise<SchemaShape> {
     const kind = row.is_primary ? "primary key" : row.is_unique ? "unique index" : "index";
     shape.indexes.set(`${row.table_name}.${row.index_name}`, { kind, columns: row.columns, method: row.method });
   }
-  type ForeignKeyRow = { table_name: string; name: string; ref_table: string; columns: string[]; ref_columns: string[]; on_delete: string; on_update: string };
+  type ForeignKeyRow = {
+    table_name: string;
+    name: string;
+    ref_table: string;
+    columns: string[];
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
+  };
   for (const row of await sql.query<ForeignKeyRow>(FOREIGN_KEYS_SQL)) {
     shape.foreignKeys.set(`${row.table_name}.${row.name}`, {
       columns: row.columns,

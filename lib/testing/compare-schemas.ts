@@ -5,7 +5,11 @@ const IN_MIGRATIONS = "in the migrations";
 
 /** Reports keys present on one side only, then calls `same` for keys on both. */
 function compareKeys<T>(
-  label: string, expected: Map<string, T>, actual: Map<string, T>, out: string[], same: (key: string, e: T, a: T) => void,
+  label: string,
+  expected: Map<string, T>,
+  actual: Map<string, T>,
+  out: string[],
+  same: (key: string, e: T, a: T) => void,
 ): void {
   for (const [key, e] of expected) {
     const a = actual.get(key);
@@ -30,17 +34,21 @@ const describeDefault = (d: string | null) => (d === null ? "none" : JSON.string
 export function compareSchemas(expected: SchemaShape, actual: SchemaShape): string[] {
   const out: string[] = [];
   compareKeys("enum", expected.enums, actual.enums, out, (key, e, a) =>
-    differs(out, `enum ${key}: value list`, `(${e.join(", ")})`, `(${a.join(", ")})`));
+    differs(out, `enum ${key}: value list`, `(${e.join(", ")})`, `(${a.join(", ")})`),
+  );
   compareKeys("table", expected.tables, actual.tables, out, (table, e, a) =>
     compareKeys("column", prefixed(table, e), prefixed(table, a), out, (key, ec, ac) => {
       differs(out, `column ${key}: type`, ec.type, ac.type);
       differs(out, `column ${key}: nullability`, ec.nullable ? "NULL" : "NOT NULL", ac.nullable ? "NULL" : "NOT NULL");
       differs(out, `column ${key}: default`, describeDefault(ec.default), describeDefault(ac.default));
-    }));
+    }),
+  );
   compareKeys("index", expected.indexes, actual.indexes, out, (key, e, a) =>
-    differs(out, `index ${key}:`, describeIndex(e), describeIndex(a)));
+    differs(out, `index ${key}:`, describeIndex(e), describeIndex(a)),
+  );
   compareKeys("foreign key", expected.foreignKeys, actual.foreignKeys, out, (key, e, a) =>
-    differs(out, `foreign key ${key}:`, describeForeignKey(e), describeForeignKey(a)));
+    differs(out, `foreign key ${key}:`, describeForeignKey(e), describeForeignKey(a)),
+  );
   return out;
 }
 

@@ -4,7 +4,7 @@ import { allowanceAt, DEFAULT_POLICY, DEFAULT_REGIMES, regimesFor, resolvePolicy
 import { HOUR, MINUTE } from "@/lib/vsm/types";
 
 describe("S5 policy", () => {
-  it("defaults to the documented values (docs/domain.md, \"Settings\")", () => {
+  it('defaults to the documented values (docs/domain.md, "Settings")', () => {
     expect(DEFAULT_POLICY.filter.regimes).toEqual(DEFAULT_REGIMES);
     // Changed from the first design's table by measurement: steady prior 0.90 → 0.92, step prior 0.03 → 0.01, slope rδ 1 → 0.01.
     expect(DEFAULT_POLICY.filter.regimes.steady).toEqual({ re: 1, rg: 0.01, rd: 0.0001, prior: 0.92 });
@@ -12,8 +12,21 @@ describe("S5 policy", () => {
     expect(DEFAULT_POLICY.filter.regimes.slope).toEqual({ re: 1, rg: 0.01, rd: 0.01, prior: 0.03 });
     expect(DEFAULT_POLICY.filter).toMatchObject({ warmup: 20, varianceLearningRate: 0.02 });
     expect(DEFAULT_POLICY.filter.regimes.transient).toEqual({ re: 50, rg: 0.01, rd: 0.0001, prior: 0.04 });
-    expect(DEFAULT_POLICY.filter).toMatchObject({ scaleLearningRate: 0.005, referenceLearningRate: 0.02, surprise: 3, sustain: 2, pair: 4.5, spike: 15 });
-    expect(DEFAULT_POLICY.filter).toMatchObject({ shiftAllowance: 0.75, shiftThreshold: 8, quiet: 6 * HOUR, seasonality: "auto", autocorrelation: "auto" });
+    expect(DEFAULT_POLICY.filter).toMatchObject({
+      scaleLearningRate: 0.005,
+      referenceLearningRate: 0.02,
+      surprise: 3,
+      sustain: 2,
+      pair: 4.5,
+      spike: 15,
+    });
+    expect(DEFAULT_POLICY.filter).toMatchObject({
+      shiftAllowance: 0.75,
+      shiftThreshold: 8,
+      quiet: 6 * HOUR,
+      seasonality: "auto",
+      autocorrelation: "auto",
+    });
     expect(DEFAULT_POLICY.variety.tolerance).toBe(0.5);
     expect(DEFAULT_POLICY.control).toEqual({ over: 1.3, under: 0.7 });
     expect(DEFAULT_POLICY.homeostat).toEqual({ target: 0.5, tolerance: 0.2 });

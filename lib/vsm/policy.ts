@@ -93,7 +93,10 @@ const escalationSchema = z
      * Autonomy allowance T_n per recursion level n (index 0 = root). Levels deeper than the list
      * use its last entry.
      */
-    allowances: z.array(duration).min(1).default([4 * HOUR, 2 * HOUR, HOUR, 30 * MINUTE]),
+    allowances: z
+      .array(duration)
+      .min(1)
+      .default([4 * HOUR, 2 * HOUR, HOUR, 30 * MINUTE]),
     /** An acknowledgement may extend the current allowance once, by at most this much. */
     maxExtension: duration.default(2 * HOUR),
     /** Periods steady and in the normal band before a signal counts as remedied. */
@@ -114,17 +117,29 @@ export const policySchema = z
     filter: filterSchema.default(filterSchema.parse({})),
     bands: bandsSchema.default(bandsSchema.parse({})),
     escalation: escalationSchema.default(escalationSchema.parse({})),
-    variety: z.object({ tolerance: nonNegative.default(0.5) }).strict().default({ tolerance: 0.5 }),
+    variety: z
+      .object({ tolerance: nonNegative.default(0.5) })
+      .strict()
+      .default({ tolerance: 0.5 }),
     retention: retentionSchema.default(retentionSchema.parse({})),
     control: z
       .object({ over: positive.default(1.3), under: positive.default(0.7) })
       .strict()
       .refine((c) => c.under < 1 && c.over > 1, { message: "under must be below 1 and over above 1" })
       .default({ over: 1.3, under: 0.7 }),
-    audit: z.object({ tolerance: nonNegative.default(0.1) }).strict().default({ tolerance: 0.1 }),
+    audit: z
+      .object({ tolerance: nonNegative.default(0.1) })
+      .strict()
+      .default({ tolerance: 0.1 }),
     /** S3↔S4 homeostat: the share of attention on S4 ("outside and then") S5 aims for, ± the balanced band. */
-    homeostat: z.object({ target: probability.default(0.5), tolerance: probability.default(0.2) }).strict().default({ target: 0.5, tolerance: 0.2 }),
-    diagnosis: z.object({ silentPeriods: z.number().int().min(1).default(5) }).strict().default({ silentPeriods: 5 }),
+    homeostat: z
+      .object({ target: probability.default(0.5), tolerance: probability.default(0.2) })
+      .strict()
+      .default({ target: 0.5, tolerance: 0.2 }),
+    diagnosis: z
+      .object({ silentPeriods: z.number().int().min(1).default(5) })
+      .strict()
+      .default({ silentPeriods: 5 }),
   })
   .strict();
 

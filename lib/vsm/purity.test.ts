@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
  * route handlers, jobs, benchmarks and tests with the same results.
  */
 const ROOT = path.join(import.meta.dirname);
-const FORBIDDEN_IMPORT = /^(next|react|react-dom|pg|pino|server-only|@prisma\/.*|@electric-sql\/.*|node:.*|fs|net|http|https|child_process|os|path|crypto|dgram|dns|tls|worker_threads)(\/.*)?$/;
+const FORBIDDEN_IMPORT =
+  /^(next|react|react-dom|pg|pino|server-only|@prisma\/.*|@electric-sql\/.*|node:.*|fs|net|http|https|child_process|os|path|crypto|dgram|dns|tls|worker_threads)(\/.*)?$/;
 const ALLOWED_PACKAGES = new Set(["zod"]);
 
 function sources(dir: string): string[] {
@@ -21,7 +22,9 @@ function sources(dir: string): string[] {
 
 function importsOf(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)) {
+  for (const match of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g,
+  )) {
     found.push((match[1] ?? match[2] ?? match[3])!);
   }
   return found;

@@ -10,8 +10,16 @@ describe("triple index (DESIGN.md §3.1)", () => {
   });
 
   it("is undefined, never NaN or Infinity, where a ratio cannot be formed", () => {
-    expect(tripleIndex({ actuality: 5, capability: 0, potentiality: 10 })).toEqual({ productivity: undefined, latency: 0, performance: 0.5 });
-    expect(tripleIndex({ actuality: 0, capability: 0, potentiality: 0 })).toEqual({ productivity: undefined, latency: undefined, performance: undefined });
+    expect(tripleIndex({ actuality: 5, capability: 0, potentiality: 10 })).toEqual({
+      productivity: undefined,
+      latency: 0,
+      performance: 0.5,
+    });
+    expect(tripleIndex({ actuality: 0, capability: 0, potentiality: 0 })).toEqual({
+      productivity: undefined,
+      latency: undefined,
+      performance: undefined,
+    });
     expect(ratio(1, Number.NaN)).toBeUndefined();
     expect(ratio(Number.POSITIVE_INFINITY, 2)).toBeUndefined();
     expect(ratio(Number.NaN, 2)).toBeUndefined();

@@ -14,9 +14,8 @@ export default async function DiagnosisPage() {
   return (
     <>
       <PageHeader title="Diagnosis">
-        A structural check of the model at every recursion level: missing functions and channels, a
-        broken algedonic path to the root, units without indicators or owners. Silent indicators
-        are not judged yet: that needs telemetry, which this version does not ingest.
+        A structural check of the model at every recursion level: missing functions and channels, a broken algedonic path to the root, units
+        without indicators or owners. Silent indicators are not judged yet: that needs telemetry, which this version does not ingest.
       </PageHeader>
       {diagnoses.length === 0 ? (
         <EmptyState title="No model to diagnose">

@@ -8,14 +8,13 @@ export default function VarietyPage() {
   return (
     <>
       <PageHeader title="Variety">
-        Ashby&apos;s requisite variety in bits: disturbance variety H(D) reaching each system against
-        the regulatory variety H(R) it applies.
+        Ashby&apos;s requisite variety in bits: disturbance variety H(D) reaching each system against the regulatory variety H(R) it
+        applies.
       </PageHeader>
       <EmptyState title="No variety measured">
         <p>
-          Variety is measured from disturbances and responses over time. This version records no
-          disturbances yet, so there is nothing to measure — no figures are shown rather than
-          invented ones.
+          Variety is measured from disturbances and responses over time. This version records no disturbances yet, so there is nothing to
+          measure — no figures are shown rather than invented ones.
         </p>
       </EmptyState>
     </>

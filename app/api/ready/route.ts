@@ -10,8 +10,5 @@ export const GET = withRequest(async () => {
   // that polls readiness alone still sees the console become ready once the database is back.
   await getDatabase().catch(() => undefined);
   const readiness = await checkReadiness(getOpenDatabase());
-  return Response.json(
-    { status: readiness.ready ? "ready" : "not_ready", ...readiness },
-    { status: readiness.ready ? 200 : 503 },
-  );
+  return Response.json({ status: readiness.ready ? "ready" : "not_ready", ...readiness }, { status: readiness.ready ? 200 : 503 });
 });

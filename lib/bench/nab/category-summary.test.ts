@@ -5,8 +5,18 @@ import { evaluateDetector } from "@/lib/bench/nab/evaluate";
 import type { Profiles } from "@/lib/bench/nab/profiles";
 
 const costs = { tpWeight: 1, fpWeight: 0.11, fnWeight: 1 };
-const profiles: Profiles = { standard: costs, reward_low_FP_rate: { ...costs, fpWeight: 0.22 }, reward_low_FN_rate: { ...costs, fnWeight: 2 } };
-const file = (key: string, windows: { start: number; end: number }[]): NabFile => ({ key, category: key.split("/")[0]!, times: new Float64Array(6), values: new Float64Array(6), windows });
+const profiles: Profiles = {
+  standard: costs,
+  reward_low_FP_rate: { ...costs, fpWeight: 0.22 },
+  reward_low_FN_rate: { ...costs, fnWeight: 2 },
+};
+const file = (key: string, windows: { start: number; end: number }[]): NabFile => ({
+  key,
+  category: key.split("/")[0]!,
+  times: new Float64Array(6),
+  values: new Float64Array(6),
+  windows,
+});
 
 describe("byCategory", () => {
   it("splits windows hit, FP rows and points by category, and the points add up to the total", () => {
@@ -22,6 +32,7 @@ describe("byCategory", () => {
     expect(result.standard.normalised).toBeCloseTo(47.25, 12);
     expect(a!.points.standard).toBeCloseTo(47.25, 12);
     expect(b!.points.standard).toBe(0);
-    for (const p of ["standard", "reward_low_FP_rate", "reward_low_FN_rate"] as const) expect(a!.points[p] + b!.points[p]).toBeCloseTo(result[p].normalised, 12);
+    for (const p of ["standard", "reward_low_FP_rate", "reward_low_FN_rate"] as const)
+      expect(a!.points[p] + b!.points[p]).toBeCloseTo(result[p].normalised, 12);
   });
 });

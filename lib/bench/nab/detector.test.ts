@@ -24,10 +24,14 @@ describe("runDetector", () => {
   });
 
   it("starts afresh for each file", () => {
-    const counter: Detector = { name: "count", output: "score", start: () => {
-      let n = 0;
-      return () => (n += 0.25);
-    } };
+    const counter: Detector = {
+      name: "count",
+      output: "score",
+      start: () => {
+        let n = 0;
+        return () => (n += 0.25);
+      },
+    };
     expect(Array.from(runDetector(counter, rows))).toEqual([0.25, 0.5, 0.75, 1]);
     expect(Array.from(runDetector(counter, rows))).toEqual([0.25, 0.5, 0.75, 1]);
   });

@@ -22,7 +22,10 @@ export function runDetector(detector: Detector, rows: { times: ArrayLike<number>
   for (let i = 0; i < scores.length; i++) {
     const score = step(rows.times[i]!, rows.values[i]!);
     const valid = detector.output === "pages" ? score === 0 || score === 1 : score >= 0 && score <= 1;
-    if (!valid) throw new RangeError(`${detector.name}: row ${i} scored ${score}; ${detector.output === "pages" ? "pages are 0 or 1" : "scores lie in [0, 1]"}`);
+    if (!valid)
+      throw new RangeError(
+        `${detector.name}: row ${i} scored ${score}; ${detector.output === "pages" ? "pages are 0 or 1" : "scores lie in [0, 1]"}`,
+      );
     scores[i] = score;
   }
   return scores;

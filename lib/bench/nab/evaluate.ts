@@ -17,8 +17,15 @@ export interface ProfileResult {
 export type DetectorResult = Record<ProfileName, ProfileResult>;
 
 /** Scores every file at one threshold and totals them (NAB's scoreCorpus). */
-export function scoreAtThreshold(files: readonly NabFile[], scores: readonly ArrayLike<number>[], costs: CostWeights, threshold: number): ProfileResult {
-  const results = files.map((file, i) => scoreFile(detectionWeights(file.times.length, file.windows, costs), scoresOf(scores, i), threshold));
+export function scoreAtThreshold(
+  files: readonly NabFile[],
+  scores: readonly ArrayLike<number>[],
+  costs: CostWeights,
+  threshold: number,
+): ProfileResult {
+  const results = files.map((file, i) =>
+    scoreFile(detectionWeights(file.times.length, file.windows, costs), scoresOf(scores, i), threshold),
+  );
   const raw = results.reduce((sum, r) => sum + r.score, 0);
   return { threshold, raw, normalised: normalise(raw, scoreRange(files, costs)), files: results };
 }
@@ -39,12 +46,21 @@ export function scoreWithSweep(files: readonly NabFile[], scores: readonly Array
 
 /** Every candidate threshold's corpus result under one profile, from nothing detected down (NAB's sweep). */
 export function sweepCorpus(files: readonly NabFile[], scores: readonly ArrayLike<number>[], costs: CostWeights): ThresholdScore[] {
-  return sweepThresholds(files.map((file, i) => ({ weights: detectionWeights(file.times.length, file.windows, costs), scores: scoresOf(scores, i) })));
+  return sweepThresholds(
+    files.map((file, i) => ({ weights: detectionWeights(file.times.length, file.windows, costs), scores: scoresOf(scores, i) })),
+  );
 }
 
 /** A detector's result under every profile: pages at threshold 1, a continuous score by the sweep. */
-export function evaluateDetector(files: readonly NabFile[], scores: readonly ArrayLike<number>[], profiles: Profiles, output: "pages" | "score"): DetectorResult {
-  return perProfile((name) => (output === "pages" ? scoreAtThreshold(files, scores, profiles[name], 1) : scoreWithSweep(files, scores, profiles[name])));
+export function evaluateDetector(
+  files: readonly NabFile[],
+  scores: readonly ArrayLike<number>[],
+  profiles: Profiles,
+  output: "pages" | "score",
+): DetectorResult {
+  return perProfile((name) =>
+    output === "pages" ? scoreAtThreshold(files, scores, profiles[name], 1) : scoreWithSweep(files, scores, profiles[name]),
+  );
 }
 
 function scoresOf(scores: readonly ArrayLike<number>[], i: number): ArrayLike<number> {

@@ -45,7 +45,16 @@ describe("windowRows", () => {
   const times = [0, 10, 20, 20, 30, 40, 50];
 
   it("turns window times into inclusive row ranges, at the first row with each time (as NAB's list.index)", () => {
-    expect(windowRows(times, [[10, 20], [40, 50]], "f")).toEqual([
+    expect(
+      windowRows(
+        times,
+        [
+          [10, 20],
+          [40, 50],
+        ],
+        "f",
+      ),
+    ).toEqual([
       { start: 1, end: 2 },
       { start: 5, end: 6 },
     ]);
@@ -53,8 +62,26 @@ describe("windowRows", () => {
 
   it("rejects an edge that is not a row, and windows out of order or overlapping", () => {
     expect(() => windowRows(times, [[15, 20]], "f")).toThrow(/is not a row/);
-    expect(() => windowRows(times, [[40, 50], [10, 20]], "f")).toThrow(/overlaps or precedes/);
-    expect(() => windowRows(times, [[10, 30], [30, 40]], "f")).toThrow(/overlaps or precedes/);
+    expect(() =>
+      windowRows(
+        times,
+        [
+          [40, 50],
+          [10, 20],
+        ],
+        "f",
+      ),
+    ).toThrow(/overlaps or precedes/);
+    expect(() =>
+      windowRows(
+        times,
+        [
+          [10, 30],
+          [30, 40],
+        ],
+        "f",
+      ),
+    ).toThrow(/overlaps or precedes/);
     expect(() => windowRows(times, [[30, 10]], "f")).toThrow(/ends before it starts/);
   });
 });
@@ -62,10 +89,21 @@ describe("windowRows", () => {
 describe("missingBaselines", () => {
   it("lists the files whose published per-row outputs are absent, so a folder of data and labels alone is still scored", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "nab-"));
-    const file = (key: string): NabFile => ({ key, category: key.split("/")[0]!, times: new Float64Array(0), values: new Float64Array(0), windows: [] });
+    const file = (key: string): NabFile => ({
+      key,
+      category: key.split("/")[0]!,
+      times: new Float64Array(0),
+      values: new Float64Array(0),
+      windows: [],
+    });
     mkdirSync(path.join(dir, "baselines", "windowedGaussian", "realTraffic"), { recursive: true });
-    writeFileSync(path.join(dir, "baselines", "windowedGaussian", "realTraffic", "windowedGaussian_speed_7578.csv"), "timestamp,value,anomaly_score,label\n");
-    expect(missingBaselines(dir, "windowedGaussian", [file("realTraffic/speed_7578.csv"), file("realTweets/Twitter_volume_FB.csv")])).toEqual(["realTweets/Twitter_volume_FB.csv"]);
+    writeFileSync(
+      path.join(dir, "baselines", "windowedGaussian", "realTraffic", "windowedGaussian_speed_7578.csv"),
+      "timestamp,value,anomaly_score,label\n",
+    );
+    expect(
+      missingBaselines(dir, "windowedGaussian", [file("realTraffic/speed_7578.csv"), file("realTweets/Twitter_volume_FB.csv")]),
+    ).toEqual(["realTweets/Twitter_volume_FB.csv"]);
     rmSync(dir, { recursive: true });
   });
 });

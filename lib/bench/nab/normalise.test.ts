@@ -13,7 +13,13 @@ const file = (rows: number, windows: { start: number; end: number }[]): NabFile 
 describe("scoreRange and normalise", () => {
   it("puts null at 0 and perfect at 100", () => {
     // Two files, three windows, tp 1 / fn 2: null = −2·3 = −6, perfect = 3.
-    const files = [file(100, [{ start: 20, end: 30 }]), file(100, [{ start: 40, end: 50 }, { start: 60, end: 70 }])];
+    const files = [
+      file(100, [{ start: 20, end: 30 }]),
+      file(100, [
+        { start: 40, end: 50 },
+        { start: 60, end: 70 },
+      ]),
+    ];
     const range = scoreRange(files, { tpWeight: 1, fpWeight: 0.11, fnWeight: 2 });
     expect(range).toEqual({ nullRaw: -6, perfectRaw: 3 });
     expect(normalise(-6, range)).toBe(0);
@@ -24,6 +30,16 @@ describe("scoreRange and normalise", () => {
 
   it("does not charge null for a window inside probation, but perfect still counts it (as NAB does)", () => {
     // 100 rows: probation 15 rows; the window at rows 2–9 is wholly inside it.
-    expect(scoreRange([file(100, [{ start: 2, end: 9 }, { start: 40, end: 50 }])], { tpWeight: 1, fpWeight: 0.11, fnWeight: 1 })).toEqual({ nullRaw: -1, perfectRaw: 2 });
+    expect(
+      scoreRange(
+        [
+          file(100, [
+            { start: 2, end: 9 },
+            { start: 40, end: 50 },
+          ]),
+        ],
+        { tpWeight: 1, fpWeight: 0.11, fnWeight: 1 },
+      ),
+    ).toEqual({ nullRaw: -1, perfectRaw: 2 });
   });
 });

@@ -32,7 +32,8 @@ export function publishedBaselines(rows: readonly PublishedFileScore[], files: r
   const sum = (detector: string, profile: ProfileName) => {
     const mine = rows.filter((r) => r.detector === detector && r.profile === profile && keys.has(r.file));
     const covered = new Set(mine.map((r) => r.file));
-    if (covered.size !== keys.size || mine.length !== keys.size) throw new Error(`published scores: ${detector}/${profile} covers ${covered.size} of ${keys.size} files in ${mine.length} rows`);
+    if (covered.size !== keys.size || mine.length !== keys.size)
+      throw new Error(`published scores: ${detector}/${profile} covers ${covered.size} of ${keys.size} files in ${mine.length} rows`);
     return {
       thresholds: [...new Set(mine.map((r) => r.threshold))],
       raw: mine.reduce((s, r) => s + r.score, 0),

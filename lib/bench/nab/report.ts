@@ -38,14 +38,26 @@ export function detectorRow(name: string, result: DetectorResult): string[] {
 /** A published detector's row, totalled from the published file scores (windows hit is not published). */
 export function publishedRow(name: string, totals: Record<ProfileName, PublishedTotal>): string[] {
   const text = (pick: (t: PublishedTotal) => string) => perProfileText(perProfile((p) => pick(totals[p])));
-  return [name, ...PROFILE_NAMES.map((p) => totals[p].normalised.toFixed(1)), text((t) => t.thresholds.map(threshold).join(", ")), "–", text((t) => String(t.fp))];
+  return [
+    name,
+    ...PROFILE_NAMES.map((p) => totals[p].normalised.toFixed(1)),
+    text((t) => t.thresholds.map(threshold).join(", ")),
+    "–",
+    text((t) => String(t.fp)),
+  ];
 }
 
 /** Per-category lines: windows and FP rows at the standard threshold, and each category's points. */
 export function categoryTable(figures: readonly CategoryFigures[]): string[] {
   return table(
     ["category", "files", "windows hit", "FP rows", "points standard", "points low FP", "points low FN"],
-    figures.map((c) => [c.category, String(c.files), `${c.windowsHit}/${c.windows}`, String(c.fp), ...PROFILE_NAMES.map((p) => c.points[p].toFixed(1))]),
+    figures.map((c) => [
+      c.category,
+      String(c.files),
+      `${c.windowsHit}/${c.windows}`,
+      String(c.fp),
+      ...PROFILE_NAMES.map((p) => c.points[p].toFixed(1)),
+    ]),
   );
 }
 
@@ -55,7 +67,12 @@ export function fileTable(keys: readonly string[], result: DetectorResult): stri
     ["file", "windows hit", "TP/TN/FP/FN rows (standard)", "raw standard", "raw low FP", "raw low FN"],
     keys.map((key, i) => {
       const s = result.standard.files[i]!;
-      return [key, `${s.windowsHit}/${s.windows}`, `${s.tp}/${s.tn}/${s.fp}/${s.fn}`, ...PROFILE_NAMES.map((p) => result[p].files[i]!.score.toFixed(3))];
+      return [
+        key,
+        `${s.windowsHit}/${s.windows}`,
+        `${s.tp}/${s.tn}/${s.fp}/${s.fn}`,
+        ...PROFILE_NAMES.map((p) => result[p].files[i]!.score.toFixed(3)),
+      ];
     }),
   );
 }
@@ -64,7 +81,13 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) /
 
 /** Calibration per series and pooled over all of them. */
 export function calibrationTable(keys: readonly string[], calibrations: readonly Calibration[]): string[] {
-  const all = calibrations.reduce((s, c) => ({ filtered: s.filtered + c.filtered, beyond2: s.beyond2 + c.beyond2, beyond3: s.beyond3 + c.beyond3 }), { filtered: 0, beyond2: 0, beyond3: 0 });
+  const all = calibrations.reduce(
+    (s, c) => ({ filtered: s.filtered + c.filtered, beyond2: s.beyond2 + c.beyond2, beyond3: s.beyond3 + c.beyond3 }),
+    { filtered: 0, beyond2: 0, beyond3: 0 },
+  );
   const row = (name: string, c: Calibration) => [name, String(c.filtered), percent(c.beyond2, c.filtered), percent(c.beyond3, c.filtered)];
-  return table(["series", "filtered points", "beyond 2 sd", "beyond 3 sd"], [...keys.map((key, i) => row(key, calibrations[i]!)), row(`all ${keys.length} series`, all)]);
+  return table(
+    ["series", "filtered points", "beyond 2 sd", "beyond 3 sd"],
+    [...keys.map((key, i) => row(key, calibrations[i]!)), row(`all ${keys.length} series`, all)],
+  );
 }

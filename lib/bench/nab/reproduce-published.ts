@@ -23,13 +23,21 @@ export interface Reproduction {
  * each file up against published-file-scores.csv. The published file scores carry 12 significant
  * digits, so agreement is to about 1e-11.
  */
-export function reproducePublished(dir: string, files: readonly NabFile[], profiles: Profiles, published: readonly PublishedFileScore[], detector: string): Reproduction {
+export function reproducePublished(
+  dir: string,
+  files: readonly NabFile[],
+  profiles: Profiles,
+  published: readonly PublishedFileScore[],
+  detector: string,
+): Reproduction {
   const scores = files.map((file) => loadBaselineScores(dir, detector, file));
-  const rowsFor = (profile: string) => new Map(published.filter((r) => r.detector === detector && r.profile === profile).map((r) => [r.file, r]));
+  const rowsFor = (profile: string) =>
+    new Map(published.filter((r) => r.detector === detector && r.profile === profile).map((r) => [r.file, r]));
   const result = perProfile((profile) => {
     const thresholds = [...new Set([...rowsFor(profile).values()].map((r) => r.threshold))];
     const [threshold] = thresholds;
-    if (threshold === undefined || thresholds.length > 1) throw new Error(`${detector}/${profile}: expected one published threshold, found ${thresholds.join(", ") || "none"}`);
+    if (threshold === undefined || thresholds.length > 1)
+      throw new Error(`${detector}/${profile}: expected one published threshold, found ${thresholds.join(", ") || "none"}`);
     return scoreAtThreshold(files, scores, profiles[profile], threshold);
   });
   let compared = 0;
@@ -44,7 +52,8 @@ export function reproducePublished(dir: string, files: readonly NabFile[], profi
       compared += 1;
       maxScoreError = Math.max(maxScoreError, Math.abs(mine.score - theirs.score));
       const counts = (c: { tp: number; tn: number; fp: number; fn: number }) => `${c.tp}/${c.tn}/${c.fp}/${c.fn}`;
-      if (counts(mine) !== counts(theirs)) countMismatches.push(`${profile} ${file.key}: TP/TN/FP/FN ${counts(mine)}, published ${counts(theirs)}`);
+      if (counts(mine) !== counts(theirs))
+        countMismatches.push(`${profile} ${file.key}: TP/TN/FP/FN ${counts(mine)}, published ${counts(theirs)}`);
     });
   }
   return { detector, scores, result, compared, maxScoreError, countMismatches };

@@ -95,7 +95,14 @@ describe("scoreFile: false positives", () => {
   it("measures from the window just passed, not the first one", () => {
     // Windows 5–9 (w = 5) and 20–29 (w = 10); a detection at row 31 is y = 2/9 past the second:
     // σ(2/9) = −tanh(5/9) = −0.504672, ·0.11 = −0.055514. Both windows missed: −2.
-    const result = score(40, [{ start: 5, end: 9 }, { start: 20, end: 29 }], [31]);
+    const result = score(
+      40,
+      [
+        { start: 5, end: 9 },
+        { start: 20, end: 29 },
+      ],
+      [31],
+    );
     expect(result.score).toBeCloseTo(-2 - 0.11 * Math.tanh(5 / 9), 14);
   });
 

@@ -48,7 +48,12 @@ describe("sweepThresholds", () => {
     // Per file the first would pick 0.7 and the second 1.1; pooled, 0.7 costs the second file 6·0.11
     // = 0.66 and still wins (0.796689 − 0.66 = 0.136689 > −1), while 0.8 or above never hits the window.
     const quiet = detectionWeights(6, [], STANDARD);
-    const best = bestThreshold(sweepThresholds([{ weights, scores }, { weights: quiet, scores: new Array(6).fill(0.75) }]));
+    const best = bestThreshold(
+      sweepThresholds([
+        { weights, scores },
+        { weights: quiet, scores: new Array(6).fill(0.75) },
+      ]),
+    );
     expect(best.threshold).toBe(0.7);
     expect(best.score).toBeCloseTo(1 - 0.11 - AFTER - 0.66, 14);
   });
@@ -73,7 +78,12 @@ describe("sweepThresholds", () => {
           const direct = files.map((f) => scoreFile(f.weights, f.scores, entry.threshold));
           const sum = (pick: (r: (typeof direct)[number]) => number) => direct.reduce((s, r) => s + pick(r), 0);
           expect(sum((r) => r.score)).toBeCloseTo(entry.score, 10);
-          expect([sum((r) => r.tp), sum((r) => r.tn), sum((r) => r.fp), sum((r) => r.fn)]).toEqual([entry.tp, entry.tn, entry.fp, entry.fn]);
+          expect([sum((r) => r.tp), sum((r) => r.tn), sum((r) => r.fp), sum((r) => r.fn)]).toEqual([
+            entry.tp,
+            entry.tn,
+            entry.fp,
+            entry.fn,
+          ]);
         }
       }),
       { numRuns: 200 },

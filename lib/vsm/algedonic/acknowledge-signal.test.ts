@@ -14,7 +14,13 @@ describe("acknowledging a signal", () => {
     expect(acked.signal.ack).toEqual({ by: ALICE, at: T0 + 5 * MINUTE, eta: T0 + 20 * MINUTE, extension: null });
     expect(acked.signal.deadlines.escalateAt).toBe(DUE);
     expect(acked.notify).toEqual([]);
-    expect(acked.signal.timeline.at(-1)).toMatchObject({ kind: "acknowledged", from: "open", to: "acknowledged", level: 3, reason: "acknowledged at level 3" });
+    expect(acked.signal.timeline.at(-1)).toMatchObject({
+      kind: "acknowledged",
+      from: "open",
+      to: "acknowledged",
+      level: 3,
+      reason: "acknowledged at level 3",
+    });
   });
 
   it("extends the allowance once, capped at maxExtension, and rejects a second extension", () => {
@@ -29,13 +35,22 @@ describe("acknowledging a signal", () => {
       ok: false,
       error: { code: "extension-used", message: expect.any(String), state: "acknowledged", event: "extend" },
     });
-    const reack = applySignalEvent(acked.signal, { type: "acknowledge", actor: BOB, eta: DUE + 3 * HOUR }, T0 + 10 * MINUTE, DEFAULT_POLICY);
+    const reack = applySignalEvent(
+      acked.signal,
+      { type: "acknowledge", actor: BOB, eta: DUE + 3 * HOUR },
+      T0 + 10 * MINUTE,
+      DEFAULT_POLICY,
+    );
     expect(reack).toMatchObject({ ok: false, error: { code: "illegal-transition", state: "acknowledged", event: "acknowledge" } });
 
     // The superseded deadline no longer acts; the extended one does.
     const old = accept(acked.signal, { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: DUE, level: 3 } }, DUE);
     expect(old.changed).toBe(false);
-    const fired = accept(acked.signal, { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: DUE + 2 * HOUR, level: 3 } }, DUE + 2 * HOUR);
+    const fired = accept(
+      acked.signal,
+      { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: DUE + 2 * HOUR, level: 3 } },
+      DUE + 2 * HOUR,
+    );
     expect(fired.signal.holderLevel).toBe(2);
     // The next rung's fresh allowance (1h) counts from the extended deadline.
     expect(fired.signal.deadlines.escalateAt).toBe(DUE + 3 * HOUR);
@@ -47,7 +62,12 @@ describe("acknowledging a signal", () => {
     const extended = accept(acked.signal, { type: "extend", actor: ALICE, eta: DUE + 45 * MINUTE }, T0 + 10 * MINUTE);
     expect(extended.signal.ack).toMatchObject({ by: ALICE, eta: DUE + 45 * MINUTE, extension: { from: DUE, to: DUE + 45 * MINUTE } });
     expect(extended.signal.state).toBe("acknowledged");
-    expect(extended.signal.timeline.at(-1)).toMatchObject({ kind: "extended", from: "acknowledged", to: "acknowledged", reason: "allowance extended by 45m" });
+    expect(extended.signal.timeline.at(-1)).toMatchObject({
+      kind: "extended",
+      from: "acknowledged",
+      to: "acknowledged",
+      reason: "allowance extended by 45m",
+    });
     const second = applySignalEvent(extended.signal, { type: "extend", actor: ALICE, eta: DUE + HOUR }, T0 + 11 * MINUTE, DEFAULT_POLICY);
     expect(second).toMatchObject({ ok: false, error: { code: "extension-used" } });
     expect(extended.signal.deadlines.escalateAt).toBe(DUE + 45 * MINUTE);
@@ -56,7 +76,11 @@ describe("acknowledging a signal", () => {
   it("gives each rung's holder their own single extension", () => {
     const { signal } = raise();
     const acked = accept(signal, { type: "acknowledge", actor: ALICE, eta: DUE + HOUR }, T0 + 5 * MINUTE);
-    const up = accept(acked.signal, { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: DUE + HOUR, level: 3 } }, DUE + HOUR);
+    const up = accept(
+      acked.signal,
+      { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: DUE + HOUR, level: 3 } },
+      DUE + HOUR,
+    );
     expect(up.signal).toMatchObject({ state: "escalated", ack: null, holderLevel: 2 });
     const next = up.signal.deadlines.escalateAt!;
     const bobAck = accept(up.signal, { type: "acknowledge", actor: BOB, eta: next + 10 * MINUTE }, DUE + HOUR + MINUTE);
@@ -82,7 +106,11 @@ describe("acknowledging a signal", () => {
 
   it("has nothing to extend at the root once its allowance has run out", () => {
     const { signal } = raise({ unitPath: "acme" });
-    const overdue = accept(signal, { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: T0 + 4 * HOUR, level: 0 } }, T0 + 4 * HOUR);
+    const overdue = accept(
+      signal,
+      { type: "deadline", deadline: { kind: "escalate", signalId: "s1", at: T0 + 4 * HOUR, level: 0 } },
+      T0 + 4 * HOUR,
+    );
     expect(overdue.signal.deadlines.escalateAt).toBeNull();
     const acked = accept(overdue.signal, { type: "acknowledge", actor: ALICE, eta: T0 + 6 * HOUR }, T0 + 5 * HOUR);
     expect(acked.signal.ack).toMatchObject({ eta: T0 + 6 * HOUR, extension: null });

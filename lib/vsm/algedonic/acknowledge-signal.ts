@@ -39,7 +39,10 @@ export function acknowledgeSignal(signal: Signal, event: Acknowledge, now: Milli
       at: now,
       actor: event.actor,
       kind: "acknowledged",
-      reason: [event.note ?? `acknowledged at level ${signal.holderLevel}`, extension && `allowance extended by ${describeDuration(extension.to - extension.from)}`]
+      reason: [
+        event.note ?? `acknowledged at level ${signal.holderLevel}`,
+        extension && `allowance extended by ${describeDuration(extension.to - extension.from)}`,
+      ]
         .filter(Boolean)
         .join("; "),
     },

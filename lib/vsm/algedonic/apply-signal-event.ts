@@ -38,7 +38,15 @@ function handle(signal: Signal, event: SignalEvent, now: Millis, policy: Policy)
  */
 export function applySignalEvent(signal: Signal, event: SignalEvent, now: Millis, policy: Policy): SignalResult {
   if (!isLegal(signal.state, event.type)) {
-    return { ok: false, error: { code: "illegal-transition", message: `cannot ${event.type} a signal that is ${signal.state}`, state: signal.state, event: event.type } };
+    return {
+      ok: false,
+      error: {
+        code: "illegal-transition",
+        message: `cannot ${event.type} a signal that is ${signal.state}`,
+        state: signal.state,
+        event: event.type,
+      },
+    };
   }
   const step = handle(signal, event, now, policy);
   if ("error" in step) return { ok: false, error: { ...step.error, state: signal.state, event: event.type } };

@@ -4,7 +4,11 @@ import { HOUR, MINUTE, SECOND, type Millis } from "@/lib/vsm/types";
 export function describeDuration(duration: Millis): string {
   const parts: string[] = [];
   let rest = Math.max(0, Math.round(duration));
-  for (const [unit, size] of [["h", HOUR], ["m", MINUTE], ["s", SECOND]] as const) {
+  for (const [unit, size] of [
+    ["h", HOUR],
+    ["m", MINUTE],
+    ["s", SECOND],
+  ] as const) {
     const count = Math.floor(rest / size);
     rest -= count * size;
     if (count > 0) parts.push(`${count}${unit}`);

@@ -14,7 +14,12 @@ describe("escalation ladder", () => {
     const raised = raise();
     expect(raised.signal).toMatchObject({ level: 3, holderLevel: 3, state: "open" });
     expect(raised.notify).toEqual([
-      expect.objectContaining({ target: { level: 3, unitPath: "acme/ops/payments/checkout" }, route: "ladder", page: true, reason: "raised" }),
+      expect.objectContaining({
+        target: { level: 3, unitPath: "acme/ops/payments/checkout" },
+        route: "ladder",
+        page: true,
+        reason: "raised",
+      }),
     ]);
 
     const expected = [
@@ -33,8 +38,15 @@ describe("escalation ladder", () => {
 
       const fired = accept(signal, { type: "deadline", deadline }, step.at);
       expect(fired.signal).toMatchObject({ state: "escalated", holderLevel: step.to });
-      expect(fired.notify).toEqual([expect.objectContaining({ target: { level: step.to, unitPath: step.unit }, page: true, reason: "escalated" })]);
-      expect(fired.signal.timeline.at(-1)).toMatchObject({ kind: "escalated", at: step.at, level: step.to, actor: { type: "system", component: "clock" } });
+      expect(fired.notify).toEqual([
+        expect.objectContaining({ target: { level: step.to, unitPath: step.unit }, page: true, reason: "escalated" }),
+      ]);
+      expect(fired.signal.timeline.at(-1)).toMatchObject({
+        kind: "escalated",
+        at: step.at,
+        level: step.to,
+        actor: { type: "system", component: "clock" },
+      });
       signal = fired.signal;
       deadline = escalateOf(fired.schedule)!;
       expect(deadline).toEqual({ kind: "escalate", signalId: "s1", at: step.nextAt, level: step.to });

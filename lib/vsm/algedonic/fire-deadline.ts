@@ -39,14 +39,24 @@ function escalate(signal: Signal, deadline: SignalDeadline, now: Millis, policy:
     const overdue = recordTransition(
       signal,
       { deadlines: { escalateAt: null, repeatAt: now + repeatInterval } },
-      { at: now, actor: CLOCK, kind: "overdue", reason: `not remedied within the root's allowance of ${allowance}; S5 is reminded every ${describeDuration(repeatInterval)}` },
+      {
+        at: now,
+        actor: CLOCK,
+        kind: "overdue",
+        reason: `not remedied within the root's allowance of ${allowance}; S5 is reminded every ${describeDuration(repeatInterval)}`,
+      },
     );
     return { signal: overdue, notify: notifyHolders(overdue, "overdue", now) };
   }
   const to = from - 1;
   const escalated = recordTransition(
     signal,
-    { state: "escalated", holderLevel: to, ack: null, deadlines: { escalateAt: deadline.at + allowanceAt(policy, to), repeatAt: now + repeatInterval } },
+    {
+      state: "escalated",
+      holderLevel: to,
+      ack: null,
+      deadlines: { escalateAt: deadline.at + allowanceAt(policy, to), repeatAt: now + repeatInterval },
+    },
     {
       at: now,
       actor: CLOCK,

@@ -17,7 +17,15 @@ export function groupSignals(views: readonly SignalView[]): SignalGroup[] {
   const groups = new Map<string, SignalGroup>();
   for (const view of views) {
     const key = groupKey(view.signal);
-    const group = groups.get(key) ?? { key, unitPath: view.signal.unitPath, kind: view.signal.kind, views: [], visible: 0, silenced: 0, inhibited: 0 };
+    const group = groups.get(key) ?? {
+      key,
+      unitPath: view.signal.unitPath,
+      kind: view.signal.kind,
+      views: [],
+      visible: 0,
+      silenced: 0,
+      inhibited: 0,
+    };
     group.views.push(view);
     if (!view.hidden) group.visible += 1;
     if (view.silencedBy.length > 0) group.silenced += 1;

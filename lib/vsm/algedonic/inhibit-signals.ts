@@ -19,7 +19,9 @@ export function indexInhibitors(signals: readonly Signal[]): Map<string, Signal[
 }
 
 function inhibits(rule: InhibitionRule, source: Signal, target: Signal): boolean {
-  return matchesSignal(rule.source, source) && matchesSignal(rule.target, target) && rule.equal.every((field) => source[field] === target[field]);
+  return (
+    matchesSignal(rule.source, source) && matchesSignal(rule.target, target) && rule.equal.every((field) => source[field] === target[field])
+  );
 }
 
 /**
@@ -38,6 +40,10 @@ export function inhibitorsOf(
 }
 
 /** Whether any signal among `signals` inhibits `target`. */
-export function isInhibited(target: Signal, signals: readonly Signal[], rules: readonly InhibitionRule[] = DEFAULT_INHIBITION_RULES): boolean {
+export function isInhibited(
+  target: Signal,
+  signals: readonly Signal[],
+  rules: readonly InhibitionRule[] = DEFAULT_INHIBITION_RULES,
+): boolean {
   return inhibitorsOf(target, indexInhibitors(signals), rules).length > 0;
 }

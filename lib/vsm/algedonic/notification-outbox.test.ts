@@ -29,7 +29,11 @@ describe("notification outbox", () => {
   });
 
   it("keeps groups apart by target, and by unit and kind", () => {
-    const notes = [...raise({ id: "a" }).notify, ...raise({ id: "k", kind: "slope" }).notify, ...raise({ id: "u", unitPath: "acme/ops" }).notify];
+    const notes = [
+      ...raise({ id: "a" }).notify,
+      ...raise({ id: "k", kind: "slope" }).notify,
+      ...raise({ id: "u", unitPath: "acme/ops" }).notify,
+    ];
     const { outbox, schedule } = queueNotifications({}, notes, T0, DEFAULT_POLICY);
     expect(Object.keys(outbox)).toHaveLength(3);
     expect(schedule.map((d) => d.groupId)).toEqual(notes.map(groupIdOf));
@@ -58,7 +62,12 @@ describe("notification outbox", () => {
     const raised = raise({ id: "a" });
     const resolved = accept(raised.signal, { type: "resolve", actor: ALICE, reason: "deploy rolled back" }, T0 + SECOND);
     const other = raise({ id: "b", indicator: "error-rate" });
-    const { outbox, schedule } = queueNotifications({}, [...raised.notify, ...resolved.notify, ...other.notify], T0 + SECOND, DEFAULT_POLICY);
+    const { outbox, schedule } = queueNotifications(
+      {},
+      [...raised.notify, ...resolved.notify, ...other.notify],
+      T0 + SECOND,
+      DEFAULT_POLICY,
+    );
     const sent = flushGroup(outbox, schedule[0]!, T0 + SECOND + WAIT, new Set(["b"]));
     expect(sent.batch?.notifications.map((n) => [n.signalId, n.reason])).toEqual([["a", "closed"]]);
     expect(sent.batch).toMatchObject({ page: false, muted: ["b"] });

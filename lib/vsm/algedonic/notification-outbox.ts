@@ -80,6 +80,14 @@ export function flushGroup(
   delete rest[deadline.groupId];
   return {
     outbox: rest,
-    batch: { groupId: group.id, groupKey: group.groupKey, target: group.target, at: now, page: notifications.some((n) => n.page), notifications, muted },
+    batch: {
+      groupId: group.id,
+      groupKey: group.groupKey,
+      target: group.target,
+      at: now,
+      page: notifications.some((n) => n.page),
+      notifications,
+      muted,
+    },
   };
 }

@@ -19,7 +19,11 @@ const SEVERITY: Record<Band, number> = { normal: 0, alert: 1, crisis: 2 };
 export function observeSignal(signal: Signal, event: Observe, now: Millis, policy: Policy): Step {
   const note = { at: now, actor: event.actor, probabilities: event.probabilities };
   if (SEVERITY[event.band] > SEVERITY[signal.band]) {
-    const worse = recordTransition(signal, { band: event.band, remedyStreak: 0 }, { ...note, kind: "band-changed", reason: `band ${signal.band} → ${event.band}` });
+    const worse = recordTransition(
+      signal,
+      { band: event.band, remedyStreak: 0 },
+      { ...note, kind: "band-changed", reason: `band ${signal.band} → ${event.band}` },
+    );
     if (!needsBypass(worse, policy)) return { signal: worse, notify: [] };
     const bypassed: Signal = { ...worse, bypassedAt: now };
     return { signal: bypassed, notify: bypassNotifications(bypassed, "bypass", now) };

@@ -9,7 +9,10 @@ describe("resolving a signal", () => {
     const { signal } = raise();
     for (const reason of ["", "   "]) {
       const result = applySignalEvent(signal, { type: "resolve", actor: ALICE, reason }, T0 + MINUTE, DEFAULT_POLICY);
-      expect(result).toEqual({ ok: false, error: { code: "reason-required", message: "resolving a signal needs a reason", state: "open", event: "resolve" } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: "reason-required", message: "resolving a signal needs a reason", state: "open", event: "resolve" },
+      });
     }
     expect(signal.state).toBe("open");
     expect(signal.timeline).toHaveLength(1);
@@ -41,13 +44,25 @@ describe("notes", () => {
     const { signal } = raise();
     const resolved = accept(signal, { type: "resolve", actor: ALICE, reason: "fixed" }, T0 + MINUTE).signal;
     const noted = accept(resolved, { type: "note", actor: BOB, text: " postmortem: PM-7 " }, T0 + 2 * MINUTE);
-    expect(noted.signal.timeline.at(-1)).toEqual({ seq: 2, at: T0 + 2 * MINUTE, actor: BOB, kind: "noted", from: "resolved", to: "resolved", level: 3, reason: "postmortem: PM-7" });
+    expect(noted.signal.timeline.at(-1)).toEqual({
+      seq: 2,
+      at: T0 + 2 * MINUTE,
+      actor: BOB,
+      kind: "noted",
+      from: "resolved",
+      to: "resolved",
+      level: 3,
+      reason: "postmortem: PM-7",
+    });
     expect({ ...noted.signal, timeline: [] }).toEqual({ ...resolved, timeline: [] });
     expect(noted.notify).toEqual([]);
   });
 
   it("need text", () => {
     const { signal } = raise();
-    expect(applySignalEvent(signal, { type: "note", actor: BOB, text: " " }, T0, DEFAULT_POLICY)).toMatchObject({ ok: false, error: { code: "reason-required" } });
+    expect(applySignalEvent(signal, { type: "note", actor: BOB, text: " " }, T0, DEFAULT_POLICY)).toMatchObject({
+      ok: false,
+      error: { code: "reason-required" },
+    });
   });
 });

@@ -13,7 +13,11 @@ describe("algedonic schemas", () => {
   it("validate operator events at the edge", () => {
     expect(signalEventSchema.safeParse({ type: "resolve", actor: { type: "user", id: "alice" }, reason: "  " }).success).toBe(false);
     expect(signalEventSchema.safeParse({ type: "acknowledge", actor: { type: "user", id: "" } }).success).toBe(false);
-    expect(signalEventSchema.parse({ type: "note", actor: { type: "user", id: "bob" }, text: " hi " })).toEqual({ type: "note", actor: { type: "user", id: "bob" }, text: "hi" });
+    expect(signalEventSchema.parse({ type: "note", actor: { type: "user", id: "bob" }, text: " hi " })).toEqual({
+      type: "note",
+      actor: { type: "user", id: "bob" },
+      text: "hi",
+    });
   });
 
   it("reject unit paths that are not slash-separated slugs", () => {

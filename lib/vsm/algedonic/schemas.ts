@@ -134,8 +134,12 @@ export const signalDeadlineSchema = z
 export type SignalDeadline = z.infer<typeof signalDeadlineSchema>;
 
 export const signalEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("confirm"), actor: actorSchema, reason: text.optional(), probabilities: probabilitiesSchema.optional() }).strict(),
-  z.object({ type: z.literal("retract"), actor: actorSchema, reason: text.optional(), probabilities: probabilitiesSchema.optional() }).strict(),
+  z
+    .object({ type: z.literal("confirm"), actor: actorSchema, reason: text.optional(), probabilities: probabilitiesSchema.optional() })
+    .strict(),
+  z
+    .object({ type: z.literal("retract"), actor: actorSchema, reason: text.optional(), probabilities: probabilitiesSchema.optional() })
+    .strict(),
   z.object({ type: z.literal("acknowledge"), actor: actorSchema, eta: millis.optional(), note: text.optional() }).strict(),
   z.object({ type: z.literal("extend"), actor: actorSchema, eta: millis, reason: text.optional() }).strict(),
   z

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applySignalEvent } from "@/lib/vsm/algedonic/apply-signal-event";
 import { raiseSignal } from "@/lib/vsm/algedonic/raise-signal";
-import { SIGNAL_STATES, signalSchema, TIMELINE_KINDS, type Signal, type SignalDeadline, type SignalEvent } from "@/lib/vsm/algedonic/schemas";
+import {
+  SIGNAL_STATES,
+  signalSchema,
+  TIMELINE_KINDS,
+  type Signal,
+  type SignalDeadline,
+  type SignalEvent,
+} from "@/lib/vsm/algedonic/schemas";
 import { ALICE, FILTER, T0 } from "@/lib/vsm/algedonic/signal-fixtures";
 import { SIGNAL_ERROR_CODES } from "@/lib/vsm/algedonic/signal-result";
 import { isClosed, isLegal, isRunning } from "@/lib/vsm/algedonic/signal-states";
@@ -82,7 +89,21 @@ describe("signal state machine properties", () => {
         const policy = resolvePolicy([{ escalation: { repeatInterval: init.repeatMinutes * MINUTE, remedyPeriods: init.remedyPeriods } }]);
         const unitPath = ["acme", "a", "b", "c", "d", "e"].slice(0, init.depth + 1).join("/");
         let now = T0;
-        const raised = raiseSignal({ id: "s", unitPath, indicator: "i", kind: "step", valence: init.valence, band: init.band, provisional: init.provisional, actor: FILTER, reason: "r" }, now, policy);
+        const raised = raiseSignal(
+          {
+            id: "s",
+            unitPath,
+            indicator: "i",
+            kind: "step",
+            valence: init.valence,
+            band: init.band,
+            provisional: init.provisional,
+            actor: FILTER,
+            reason: "r",
+          },
+          now,
+          policy,
+        );
         let signal = raised.signal;
         let schedule: SignalDeadline[] = raised.schedule;
         const seen: SignalDeadline[] = [...schedule];
@@ -116,7 +137,10 @@ describe("signal state machine properties", () => {
           }
           const after = result.signal;
           checkInvariants(after);
-          reached.add(after.state).add(`level ${after.holderLevel}`).add(`${after.timeline.at(-1)!.kind}`);
+          reached
+            .add(after.state)
+            .add(`level ${after.holderLevel}`)
+            .add(`${after.timeline.at(-1)!.kind}`);
           expect(after.holderLevel).toBeLessThanOrEqual(before.holderLevel);
           const grew = after.timeline.length - before.timeline.length;
           expect([0, 1]).toContain(grew);
@@ -157,23 +181,31 @@ describe("signal state machine properties", () => {
 
   it("escalates an unattended pain signal to the root in exactly the sum of the allowances", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 8 * HOUR }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 6 }), (allowances, depth) => {
-        const policy = resolvePolicy([{ escalation: { allowances, repeatInterval: 100 * HOUR } }]);
-        const unitPath = ["acme", "a", "b", "c", "d", "e", "f"].slice(0, depth + 1).join("/");
-        let { signal, schedule } = raiseSignal({ id: "s", unitPath, indicator: "i", kind: "k", valence: "pain", band: "alert", actor: FILTER, reason: "r" }, T0, policy);
-        let expectedAt = T0;
-        for (let level = depth; level > 0; level -= 1) {
-          expectedAt += allowances[Math.min(level, allowances.length - 1)]!;
-          const deadline = schedule.find((d) => d.kind === "escalate")!;
-          expect(deadline.at).toBe(expectedAt);
-          expect(applySignalEvent(signal, { type: "deadline", deadline }, expectedAt - 1, policy)).toMatchObject({ changed: false });
-          const fired = applySignalEvent(signal, { type: "deadline", deadline }, expectedAt, policy);
-          if (!fired.ok) throw new Error(fired.error.message);
-          ({ signal, schedule } = fired);
-        }
-        expect(signal.holderLevel).toBe(0);
-        expect(signal.timeline.filter((e) => e.kind === "escalated")).toHaveLength(depth);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 8 * HOUR }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 6 }),
+        (allowances, depth) => {
+          const policy = resolvePolicy([{ escalation: { allowances, repeatInterval: 100 * HOUR } }]);
+          const unitPath = ["acme", "a", "b", "c", "d", "e", "f"].slice(0, depth + 1).join("/");
+          let { signal, schedule } = raiseSignal(
+            { id: "s", unitPath, indicator: "i", kind: "k", valence: "pain", band: "alert", actor: FILTER, reason: "r" },
+            T0,
+            policy,
+          );
+          let expectedAt = T0;
+          for (let level = depth; level > 0; level -= 1) {
+            expectedAt += allowances[Math.min(level, allowances.length - 1)]!;
+            const deadline = schedule.find((d) => d.kind === "escalate")!;
+            expect(deadline.at).toBe(expectedAt);
+            expect(applySignalEvent(signal, { type: "deadline", deadline }, expectedAt - 1, policy)).toMatchObject({ changed: false });
+            const fired = applySignalEvent(signal, { type: "deadline", deadline }, expectedAt, policy);
+            if (!fired.ok) throw new Error(fired.error.message);
+            ({ signal, schedule } = fired);
+          }
+          expect(signal.holderLevel).toBe(0);
+          expect(signal.timeline.filter((e) => e.kind === "escalated")).toHaveLength(depth);
+        },
+      ),
     );
   });
 });

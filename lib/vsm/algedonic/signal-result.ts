@@ -4,7 +4,13 @@ import type { Notification, Signal, SignalDeadline, SignalEventType, SignalState
  * Expected misuse (an operator acknowledging twice, a resolve without a reason) is an answer, not
  * an exception: the caller maps the code to a 409/422 and the signal stays as it was.
  */
-export const SIGNAL_ERROR_CODES = ["illegal-transition", "reason-required", "eta-not-in-future", "extension-used", "nothing-to-extend"] as const;
+export const SIGNAL_ERROR_CODES = [
+  "illegal-transition",
+  "reason-required",
+  "eta-not-in-future",
+  "extension-used",
+  "nothing-to-extend",
+] as const;
 export type SignalErrorCode = (typeof SIGNAL_ERROR_CODES)[number];
 
 export interface SignalError {

@@ -79,7 +79,12 @@ describe("inhibition", () => {
     expect(isInhibited(child, [{ ...parent, state: "provisional" }])).toBe(false);
     const resolved = accept(parent, { type: "resolve", actor: ALICE, reason: "done" }, T0 + MINUTE).signal;
     expect(isInhibited(child, [resolved])).toBe(false);
-    expect(isInhibited(child, [{ ...parent, state: "acknowledged" }, { ...parent, id: "p2", state: "escalated" }])).toBe(true);
+    expect(
+      isInhibited(child, [
+        { ...parent, state: "acknowledged" },
+        { ...parent, id: "p2", state: "escalated" },
+      ]),
+    ).toBe(true);
   });
 
   it("follows configured rules", () => {

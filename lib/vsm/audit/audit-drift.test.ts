@@ -50,12 +50,22 @@ describe("auditDrift", () => {
 
   it("treats any report against a zero audit as unbounded drift", () => {
     const zero = series([0, 0]);
-    expect(auditDrift({ ...base, audited: zero, reported: series([5, 5]) })).toMatchObject({ relative: null, magnitude: null, direction: "over-reported" });
+    expect(auditDrift({ ...base, audited: zero, reported: series([5, 5]) })).toMatchObject({
+      relative: null,
+      magnitude: null,
+      direction: "over-reported",
+    });
     expect(auditDrift({ ...base, audited: zero, reported: series([0, 0]) })).toBeNull();
   });
 
   it("measures drift against a negative audit mean by its size", () => {
-    expect(measureDrift([{ at: 0, reported: -90, audited: -100, gap: 0 }])).toEqual({ samples: 1, reportedMean: -90, auditedMean: -100, absolute: 10, relative: 0.1 });
+    expect(measureDrift([{ at: 0, reported: -90, audited: -100, gap: 0 }])).toEqual({
+      samples: 1,
+      reportedMean: -90,
+      auditedMean: -100,
+      absolute: 10,
+      relative: 0.1,
+    });
     expect(measureDrift([])).toBeNull();
   });
 

@@ -25,7 +25,11 @@ describe("pairByTime", () => {
 
   it("gives a tie to the later report and skips duplicates in time", () => {
     expect(pairByTime(reports, [{ at: 30 * SECOND, value: 0 }], MINUTE)[0]!.reported).toBe(20);
-    const duplicated = [{ at: 0, value: 1 }, { at: 0, value: 2 }, { at: 10 * SECOND, value: 3 }];
+    const duplicated = [
+      { at: 0, value: 1 },
+      { at: 0, value: 2 },
+      { at: 10 * SECOND, value: 3 },
+    ];
     expect(pairByTime(duplicated, [{ at: 9 * SECOND, value: 0 }], MINUTE)[0]!.reported).toBe(3);
   });
 
@@ -39,7 +43,11 @@ describe("pairByTime", () => {
     fc.assert(
       fc.property(times, times, (rs, as) => {
         const reported = rs.map((at, i) => ({ at, value: i }));
-        const pairs = pairByTime(reported, as.map((at) => ({ at, value: 0 })), 1_000);
+        const pairs = pairByTime(
+          reported,
+          as.map((at) => ({ at, value: 0 })),
+          1_000,
+        );
         expect(pairs).toHaveLength(reported.length === 0 ? 0 : as.length);
         for (const p of pairs) expect(p.gap).toBe(Math.min(...rs.map((r) => Math.abs(r - p.at))));
       }),

@@ -7,11 +7,15 @@ const amounts = (r: ReturnType<typeof allocate>) => Object.fromEntries(r.allocat
 describe("allocate", () => {
   it("shares fairly and gives a capped unit's surplus to the others", () => {
     // 100 in thirds: a needs only 10, so its 23.3 surplus goes to b and c, 45 each.
-    const r = allocate(100, [
-      { unit: "a", request: 10 },
-      { unit: "b", request: 50 },
-      { unit: "c", request: 60 },
-    ], "fair-share");
+    const r = allocate(
+      100,
+      [
+        { unit: "a", request: 10 },
+        { unit: "b", request: 50 },
+        { unit: "c", request: 60 },
+      ],
+      "fair-share",
+    );
     expect(amounts(r)).toEqual({ a: 10, b: 45, c: 45 });
     expect(r.allocated).toBe(100);
     expect(r.allocations.map((a) => a.capped)).toEqual([true, false, false]);
@@ -24,7 +28,18 @@ describe("allocate", () => {
     ];
     expect(amounts(allocate(100, claims, "priority-weighted"))).toEqual({ a: 75, b: 25 });
     expect(amounts(allocate(100, [{ ...claims[0]!, request: 60 }, claims[1]!], "priority-weighted"))).toEqual({ a: 60, b: 40 });
-    expect(amounts(allocate(100, [{ unit: "a", request: 100 }, { unit: "b", request: 100 }], "priority-weighted"))).toEqual({ a: 50, b: 50 });
+    expect(
+      amounts(
+        allocate(
+          100,
+          [
+            { unit: "a", request: 100 },
+            { unit: "b", request: 100 },
+          ],
+          "priority-weighted",
+        ),
+      ),
+    ).toEqual({ a: 50, b: 50 });
   });
 
   it("weights by performance, serving units with none last", () => {
@@ -53,7 +68,11 @@ describe("allocate", () => {
     // 72.1 × w/23 for w = 4, 9, 5, 5 sums to a hair above 72.1 in floating point.
     const weights = [4, 9, 5, 5];
     expect(weights.map((w) => (72.1 * w) / 23).reduce((s, a) => s + a, 0)).toBeGreaterThan(72.1);
-    const r = allocate(72.1, weights.map((priority, i) => ({ unit: `u${i}`, request: 1_000, priority })), "priority-weighted");
+    const r = allocate(
+      72.1,
+      weights.map((priority, i) => ({ unit: `u${i}`, request: 1_000, priority })),
+      "priority-weighted",
+    );
     expect(r.allocated).toBeLessThanOrEqual(72.1);
     r.allocations.forEach((a, i) => expect(a.allocation).toBeCloseTo((72.1 * weights[i]!) / 23, 12));
   });
@@ -61,7 +80,11 @@ describe("allocate", () => {
   it("takes the overshoot from zero-weight leftovers first", () => {
     // Five units without performance share 0.1 in fifths, which sum to a hair above 0.1.
     expect(Array.from({ length: 5 }, () => 0.1 * (1 / 5)).reduce((s, a) => s + a, 0)).toBeGreaterThan(0.1);
-    const r = allocate(0.1, Array.from({ length: 5 }, (_, i) => ({ unit: `u${i}`, request: 1 })), "performance-based");
+    const r = allocate(
+      0.1,
+      Array.from({ length: 5 }, (_, i) => ({ unit: `u${i}`, request: 1 })),
+      "performance-based",
+    );
     expect(r.allocated).toBeLessThanOrEqual(0.1);
     r.allocations.forEach((a) => expect(a.allocation).toBeCloseTo(0.02, 15));
   });
@@ -99,7 +122,11 @@ describe("allocate", () => {
     priority: fc.double({ min: 0, max: 100, noNaN: true }),
     performance: fc.double({ min: 0, max: 10, noNaN: true }),
   });
-  const input = fc.tuple(fc.double({ min: 0, max: 2e6, noNaN: true }), fc.array(claim, { maxLength: 12 }), fc.constantFrom(...ALLOCATION_STRATEGIES));
+  const input = fc.tuple(
+    fc.double({ min: 0, max: 2e6, noNaN: true }),
+    fc.array(claim, { maxLength: 12 }),
+    fc.constantFrom(...ALLOCATION_STRATEGIES),
+  );
 
   it("never gives more than is available, more than requested, or less than nothing", () => {
     fc.assert(
@@ -128,7 +155,11 @@ describe("allocate", () => {
 
   // Weights and amounts at a realistic scale: a ratio of 1e-300 between two priorities has no level to compare.
   const amount = fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e6, noNaN: true }));
-  const weighted = fc.record({ unit: fc.string(), request: amount, priority: fc.oneof(fc.constant(0), fc.double({ min: 1e-2, max: 100, noNaN: true })) });
+  const weighted = fc.record({
+    unit: fc.string(),
+    request: amount,
+    priority: fc.oneof(fc.constant(0), fc.double({ min: 1e-2, max: 100, noNaN: true })),
+  });
 
   it("water-fills: uncapped units share one level in proportion to weight, capped ones asked for less", () => {
     fc.assert(
@@ -138,7 +169,8 @@ describe("allocate", () => {
         if (open.length === 0) return;
         const level = open[0]!.allocation / open[0]!.weight;
         for (const a of open) expect(a.allocation / a.weight).toBeCloseTo(level, 6);
-        for (const a of r.allocations.filter((x) => x.capped && x.weight > 0)) expect(a.request / a.weight).toBeLessThanOrEqual(level * (1 + 1e-9));
+        for (const a of r.allocations.filter((x) => x.capped && x.weight > 0))
+          expect(a.request / a.weight).toBeLessThanOrEqual(level * (1 + 1e-9));
       }),
       { numRuns: 500 },
     );

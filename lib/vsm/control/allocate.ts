@@ -72,7 +72,8 @@ function fitWithin(alloc: number[], weights: readonly number[], available: numbe
 export function allocate(available: number, claims: readonly ResourceClaim[], strategy: AllocationStrategy): AllocationResult {
   if (!(Number.isFinite(available) && available >= 0)) throw new RangeError(`available must be finite and ≥ 0, got ${available}`);
   const requests = claims.map((c) => {
-    if (!(Number.isFinite(c.request) && c.request >= 0)) throw new RangeError(`${c.unit}: a request must be finite and ≥ 0, got ${c.request}`);
+    if (!(Number.isFinite(c.request) && c.request >= 0))
+      throw new RangeError(`${c.unit}: a request must be finite and ≥ 0, got ${c.request}`);
     return c.request;
   });
   const weights = claims.map((c) => weightOf(c, strategy));
@@ -93,6 +94,12 @@ export function allocate(available: number, claims: readonly ResourceClaim[], st
     alloc,
   );
   fitWithin(alloc, weights, available);
-  const allocations = claims.map((c, i) => ({ unit: c.unit, request: c.request, weight: weights[i]!, allocation: alloc[i]!, capped: alloc[i] === c.request }));
+  const allocations = claims.map((c, i) => ({
+    unit: c.unit,
+    request: c.request,
+    weight: weights[i]!,
+    allocation: alloc[i]!,
+    capped: alloc[i] === c.request,
+  }));
   return { strategy, available, allocated: alloc.reduce((s, a) => s + a, 0), allocations };
 }

@@ -42,7 +42,10 @@ describe("detectImbalance", () => {
   });
 
   it("has no ratio when every unit is idle and no mean without units", () => {
-    expect(detectImbalance([{ unit: "a", value: 0 }], control)).toEqual({ mean: 0, units: [{ unit: "a", value: 0, ratio: null, state: "balanced" }] });
+    expect(detectImbalance([{ unit: "a", value: 0 }], control)).toEqual({
+      mean: 0,
+      units: [{ unit: "a", value: 0, ratio: null, state: "balanced" }],
+    });
     expect(detectImbalance([], control)).toEqual({ mean: null, units: [] });
     expect(() => detectImbalance([{ unit: "a", value: -1 }], control)).toThrow(RangeError);
   });

@@ -68,15 +68,35 @@ describe("detectAntiPhase", () => {
     // x steps on even minutes, y on odd: they share out the growth, yet neither ever goes back.
     const x = series((k) => Math.ceil(k / 2));
     const y = series((k) => Math.floor(k / 2));
-    expect(detectAntiPhase([{ unit: "x", resource: "r", points: x }, { unit: "y", resource: "r", points: y }], window)).toEqual([]);
+    expect(
+      detectAntiPhase(
+        [
+          { unit: "x", resource: "r", points: x },
+          { unit: "y", resource: "r", points: y },
+        ],
+        window,
+      ),
+    ).toEqual([]);
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 100 }), { minLength: 48, maxLength: 48 }), fc.array(fc.nat({ max: 100 }), { minLength: 48, maxLength: 48 }), (dx, dy) => {
-        let lx = 0;
-        let ly = 0;
-        const a = series((k) => (lx += dx[k]!));
-        const b = series((k) => (ly -= dy[k]!));
-        expect(detectAntiPhase([{ unit: "a", resource: "r", points: a }, { unit: "b", resource: "r", points: b }], window)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 100 }), { minLength: 48, maxLength: 48 }),
+        fc.array(fc.nat({ max: 100 }), { minLength: 48, maxLength: 48 }),
+        (dx, dy) => {
+          let lx = 0;
+          let ly = 0;
+          const a = series((k) => (lx += dx[k]!));
+          const b = series((k) => (ly -= dy[k]!));
+          expect(
+            detectAntiPhase(
+              [
+                { unit: "a", resource: "r", points: a },
+                { unit: "b", resource: "r", points: b },
+              ],
+              window,
+            ),
+          ).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -49,7 +49,11 @@ function aligned(a: readonly Point[], b: readonly Point[]): [Point[], Point[]] {
 function pairOf(a: SiblingSeries, b: SiblingSeries, window: TimeWindow, o: AntiPhaseOptions): AntiPhase | null {
   const [left, right] = aligned(pointsIn(a.points, window), pointsIn(b.points, window));
   // Each unit must itself go up and down: a monotonic indicator never flags (DESIGN.md §3.6).
-  const reverses = (ps: readonly Point[]) => turningPoints(ps.map((p) => p.value), o.hysteresis).length >= o.minSwings;
+  const reverses = (ps: readonly Point[]) =>
+    turningPoints(
+      ps.map((p) => p.value),
+      o.hysteresis,
+    ).length >= o.minSwings;
   if (!reverses(left) || !reverses(right)) return null;
   const correlation = pearson(detrend(left), detrend(right));
   if (correlation === null || correlation > o.maxCorrelation) return null;

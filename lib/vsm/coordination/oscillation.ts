@@ -46,7 +46,8 @@ export type OscillationAnalysis = {
 
 export function resolveOptions(options: Partial<OscillationOptions>): OscillationOptions {
   const o = { ...DEFAULT_OSCILLATION_OPTIONS, ...options };
-  if (!(Number.isInteger(o.minSwings) && o.minSwings >= 2)) throw new RangeError(`minSwings must be a whole number ≥ 2, got ${o.minSwings}`);
+  if (!(Number.isInteger(o.minSwings) && o.minSwings >= 2))
+    throw new RangeError(`minSwings must be a whole number ≥ 2, got ${o.minSwings}`);
   return o;
 }
 

@@ -3,7 +3,8 @@ import { algedonicChainFindings, unitsCutOff } from "@/lib/vsm/diagnosis/algedon
 import { makeSystem } from "@/lib/vsm/model/make-system";
 import { buildTree } from "@/lib/vsm/model/tree";
 
-const linked = (path: string, units: string[]) => makeSystem(path, { channels: units.map((unit) => ({ kind: "algedonic" as const, unit })) });
+const linked = (path: string, units: string[]) =>
+  makeSystem(path, { channels: units.map((unit) => ({ kind: "algedonic" as const, unit })) });
 
 describe("algedonic chain", () => {
   const built = buildTree([

@@ -17,7 +17,10 @@ function healthy(paths: string[]): ViableSystem[] {
   const childrenOf = (p: string) => paths.filter((q) => parentOf(q) === p);
   return paths.map((path) => {
     const units = childrenOf(path);
-    const functions = Object.fromEntries(FUNCTION_KINDS.map((k) => [k, { present: true, owner: `${k}-owner` }])) as Record<FunctionKind, SystemFunction>;
+    const functions = Object.fromEntries(FUNCTION_KINDS.map((k) => [k, { present: true, owner: `${k}-owner` }])) as Record<
+      FunctionKind,
+      SystemFunction
+    >;
     const channels: Channel[] = units.flatMap((unit) => UNIT_CHANNEL_KINDS.map((kind) => ({ kind, unit })));
     if (units.length > 0) channels.push({ kind: "homeostat" });
     if (parentOf(path) === null) channels.push({ kind: "environment" });
@@ -36,7 +39,8 @@ function edit(systems: ViableSystem[], path: string, change: (s: ViableSystem) =
 }
 
 const without = (s: ViableSystem, kind: FunctionKind) => ({ functions: { ...s.functions, [kind]: undefined } });
-const summary = (findings: Finding[]) => findings.map((f) => [f.rule, f.severity, f.path, f.function ?? f.channel ?? f.indicator ?? "", f.unit ?? ""].join(" ").trim());
+const summary = (findings: Finding[]) =>
+  findings.map((f) => [f.rule, f.severity, f.path, f.function ?? f.channel ?? f.indicator ?? "", f.unit ?? ""].join(" ").trim());
 
 const PATHS = ["acme", "acme/ops", "acme/ops/pay", "acme/ops/ship", "acme/sales", "acme/sales/eu"];
 
@@ -57,11 +61,15 @@ describe("diagnose: functions", () => {
       "missing-function warning acme/ops s4",
     ]);
     expect(findings.every((f) => f.level === 1 && f.hint.length > 10)).toBe(true);
-    expect(findings[0]?.message).toBe('"acme/ops" has no S3 control (not recorded): nobody allocates resources to its 2 S1 units or bargains with them.');
+    expect(findings[0]?.message).toBe(
+      '"acme/ops" has no S3 control (not recorded): nobody allocates resources to its 2 S1 units or bargains with them.',
+    );
   });
 
   it("says when a function was recorded as absent, and why", () => {
-    const systems = edit(healthy(PATHS), "acme", (s) => ({ functions: { ...s.functions, s4: { present: false, notes: "no research" }, s3star: { present: false } } }));
+    const systems = edit(healthy(PATHS), "acme", (s) => ({
+      functions: { ...s.functions, s4: { present: false, notes: "no research" }, s3star: { present: false } },
+    }));
     expect(diagnose(tree(systems)).map((f) => f.message)).toEqual([
       '"acme" has no S3* audit (recorded as absent): nobody independently checks the reports of its 2 S1 units.',
       '"acme" has no S4 intelligence (recorded as absent: no research): nobody watches its environment and its future.',
@@ -107,13 +115,21 @@ describe("diagnose: channels", () => {
       "missing-channel warning acme/ops resource_bargain acme/ops/ship",
     ]);
     expect(findings[0]).toMatchObject({ level: 1, hint: 'Add an audit channel from "acme/ops" to "acme/ops/ship".' });
-    expect(findings[1]?.message).toBe('"acme/ops" has no command channel to its S1 unit "acme/ops/ship": S3 cannot pass instructions down to it.');
+    expect(findings[1]?.message).toBe(
+      '"acme/ops" has no command channel to its S1 unit "acme/ops/ship": S3 cannot pass instructions down to it.',
+    );
   });
 
   it("does not repeat a missing function as missing channels", () => {
-    let systems = edit(healthy(PATHS), "acme/ops", (s) => ({ ...without(s, "s3star"), channels: s.channels.filter((c) => c.kind !== "audit") }));
+    let systems = edit(healthy(PATHS), "acme/ops", (s) => ({
+      ...without(s, "s3star"),
+      channels: s.channels.filter((c) => c.kind !== "audit"),
+    }));
     systems = edit(systems, "acme", (s) => ({ ...without(s, "s4"), channels: s.channels.filter((c) => c.kind !== "homeostat") }));
-    systems = edit(systems, "acme/sales", (s) => ({ ...without(s, "s3"), channels: s.channels.filter((c) => c.kind !== "command" && c.kind !== "resource_bargain") }));
+    systems = edit(systems, "acme/sales", (s) => ({
+      ...without(s, "s3"),
+      channels: s.channels.filter((c) => c.kind !== "command" && c.kind !== "resource_bargain"),
+    }));
     expect(summary(diagnose(tree(systems)))).toEqual([
       "missing-function critical acme/sales s3",
       "missing-function warning acme s4",
@@ -130,7 +146,10 @@ describe("diagnose: channels", () => {
     let systems = edit(healthy(PATHS), "acme", (s) => ({ channels: s.channels.filter((c) => c.kind !== "environment") }));
     systems = edit(systems, "acme/ops", (s) => ({ indicators: [...s.indicators, { ...ops("market"), scope: "environment" }] }));
     const findings = diagnose(tree(systems));
-    expect(summary(findings)).toEqual(["missing-environment-link warning acme environment", "missing-environment-link info acme/ops environment"]);
+    expect(summary(findings)).toEqual([
+      "missing-environment-link warning acme environment",
+      "missing-environment-link info acme/ops environment",
+    ]);
     const linked = edit(systems, "acme/ops", (s) => ({ channels: [...s.channels, { kind: "environment" }] }));
     expect(summary(diagnose(tree(linked)))).toEqual(["missing-environment-link warning acme environment"]);
     const heldAbove = edit(systems, "acme", (s) => ({ channels: [...s.channels, { kind: "environment", unit: "acme/ops" }] }));
@@ -143,7 +162,12 @@ describe("diagnose: algedonic chain", () => {
     let systems = edit(healthy([...PATHS, "acme/ops/pay/api", "acme/ops/pay/db"]), "acme", (s) => ({
       channels: s.channels.filter((c) => !(c.kind === "algedonic" && c.unit === "acme/ops")),
     }));
-    systems = edit(systems, "acme/sales", () => ({ channels: [{ kind: "homeostat" }, ...UNIT_CHANNEL_KINDS.filter((k) => k !== "algedonic").map((kind) => ({ kind, unit: "acme/sales/eu" }))] }));
+    systems = edit(systems, "acme/sales", () => ({
+      channels: [
+        { kind: "homeostat" },
+        ...UNIT_CHANNEL_KINDS.filter((k) => k !== "algedonic").map((kind) => ({ kind, unit: "acme/sales/eu" })),
+      ],
+    }));
     const findings = diagnose(tree(systems));
     expect(summary(findings)).toEqual([
       "broken-algedonic-chain critical acme algedonic acme/ops",
@@ -163,7 +187,11 @@ describe("diagnose: owners and indicators", () => {
     systems = edit(systems, "acme/sales", () => ({ owner: "  " }));
     systems = edit(systems, "acme", (s) => ({ functions: { ...s.functions, s4: { present: true } } }));
     const findings = diagnose(tree(systems));
-    expect(summary(findings)).toEqual(["unowned-system warning acme/sales", "unowned-system warning acme/ops/pay", "unowned-function info acme s4"]);
+    expect(summary(findings)).toEqual([
+      "unowned-system warning acme/sales",
+      "unowned-system warning acme/ops/pay",
+      "unowned-function info acme s4",
+    ]);
     expect(findings[2]?.message).toBe('S4 intelligence of "acme" is present but has no owner.');
   });
 
@@ -180,7 +208,9 @@ describe("diagnose: owners and indicators", () => {
 
 describe("diagnose: silence", () => {
   const now = 100 * HOUR;
-  const systems = edit(healthy(PATHS), "acme/ops/pay", (s) => ({ indicators: [...s.indicators, ops("errors"), { ...ops("market"), scope: "environment" }] }));
+  const systems = edit(healthy(PATHS), "acme/ops/pay", (s) => ({
+    indicators: [...s.indicators, ops("errors"), { ...ops("market"), scope: "environment" }],
+  }));
   const linked = edit(systems, "acme/ops", (s) => ({ channels: [...s.channels, { kind: "environment", unit: "acme/ops/pay" }] }));
 
   it("judges silence only when given activity, against policy.diagnosis.silentPeriods", () => {

@@ -41,8 +41,7 @@ export function diagnose(tree: SystemTree, options: DiagnosisOptions = {}): Find
       ...ownershipFindings(system),
       ...measurementFindings(system),
     );
-    if (options.silence)
-      findings.push(...silenceFindings(system, activity.get(system.path) ?? empty, options.silence.now, silentPeriods));
+    if (options.silence) findings.push(...silenceFindings(system, activity.get(system.path) ?? empty, options.silence.now, silentPeriods));
   }
   findings.push(...algedonicChainFindings(tree));
   return findings.sort(compareFindings);

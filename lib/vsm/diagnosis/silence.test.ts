@@ -12,7 +12,14 @@ const activity = (fields: Partial<IndicatorActivity>): IndicatorActivity => ({
   lastObservedAt: now,
   ...fields,
 });
-const indicator = (key: string, scope: Indicator["scope"] = "operations"): Indicator => ({ key, name: key, unit: "/s", direction: "up", index: "raw", scope });
+const indicator = (key: string, scope: Indicator["scope"] = "operations"): Indicator => ({
+  key,
+  name: key,
+  unit: "/s",
+  direction: "up",
+  index: "raw",
+  scope,
+});
 
 describe("periodsSilent", () => {
   it("counts whole periods since the last observation", () => {
@@ -29,7 +36,9 @@ describe("periodsSilent", () => {
 
   it("rejects a period that is not a positive duration", () => {
     for (const period of [0, -1, NaN, Infinity])
-      expect(() => periodsSilent(activity({ period }), now)).toThrow(new RangeError("period of acme/pay rate must be a positive number of milliseconds"));
+      expect(() => periodsSilent(activity({ period }), now)).toThrow(
+        new RangeError("period of acme/pay rate must be a positive number of milliseconds"),
+      );
   });
 });
 

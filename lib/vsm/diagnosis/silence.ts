@@ -25,7 +25,9 @@ export function periodsSilent(activity: IndicatorActivity, now: Millis): number 
 
 function silentFor(system: ViableSystem, key: string, activity: IndicatorActivity, periods: number): string {
   if (activity.lastObservedAt === null)
-    return periods === Infinity ? `"${key}" of "${system.path}" has never reported` : `"${key}" of "${system.path}" has not reported in the ${periods} periods since it was added`;
+    return periods === Infinity
+      ? `"${key}" of "${system.path}" has never reported`
+      : `"${key}" of "${system.path}" has not reported in the ${periods} periods since it was added`;
   return `"${key}" of "${system.path}" has had no data for ${periods} periods`;
 }
 
@@ -47,7 +49,8 @@ export function silenceFindings(
     const entry = activity.get(indicator.key);
     if (entry === undefined) continue;
     const periods = periodsSilent(entry, now);
-    if (periods >= silentPeriods) silent.push({ key: indicator.key, scope: indicator.scope, message: silentFor(system, indicator.key, entry, periods) });
+    if (periods >= silentPeriods)
+      silent.push({ key: indicator.key, scope: indicator.scope, message: silentFor(system, indicator.key, entry, periods) });
   }
   const operations = system.indicators.filter((i) => i.scope === "operations");
   const silentOps = silent.filter((s) => s.scope === "operations");

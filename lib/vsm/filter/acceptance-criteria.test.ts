@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createThreeSigma } from "@/lib/bench/three-sigma";
-import { AUTOCORRELATED, DAILY, eventsOf, outlierNotPaged, pageRate, quietOnNoise, rampOneSlope, stepPaged } from "@/lib/vsm/filter/acceptance-criteria";
+import {
+  AUTOCORRELATED,
+  DAILY,
+  eventsOf,
+  outlierNotPaged,
+  pageRate,
+  quietOnNoise,
+  rampOneSlope,
+  stepPaged,
+} from "@/lib/vsm/filter/acceptance-criteria";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
 import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
@@ -59,7 +68,10 @@ describe("Cyberstride acceptance criteria at default policy", { timeout: 120_000
 
   it("counts a check as failed when it is", () => {
     // The criteria are not vacuous: a filter that cannot see (pair and CUSUM switched off, spikes off) fails the step criterion.
-    const blind = filterParams({ ...DEFAULT_POLICY, filter: { ...DEFAULT_POLICY.filter, pair: 1e9, shiftThreshold: 1e9 } }, { direction: "up", kind: "raw" });
+    const blind = filterParams(
+      { ...DEFAULT_POLICY, filter: { ...DEFAULT_POLICY.filter, pair: 1e9, shiftThreshold: 1e9 } },
+      { direction: "up", kind: "raw" },
+    );
     expect(stepPaged(blind, 20, 5)).toMatchObject({ passed: 0, total: 20 });
     expect(eventsOf({ length: 230, change: { kind: "step", at: 200, size: 5 } }, 1, blind).some((e) => e.type === "confirmed")).toBe(false);
   });

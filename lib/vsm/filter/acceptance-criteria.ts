@@ -77,7 +77,12 @@ export function rampOneSlope(params: FilterParams, seeds: number, size: number, 
     const events = eventsOf({ length: 230, change: { kind: "slope", at: 200, size } }, seed, params);
     const paged = pages(events);
     const last = events.filter((e) => e.episodeKind !== null).at(-1);
-    return paged.length === 1 && paged[0]!.at <= 200 + within && paged[0]!.valence === (size > 0 ? "pleasure" : "pain") && last?.episodeKind === "slope";
+    return (
+      paged.length === 1 &&
+      paged[0]!.at <= 200 + within &&
+      paged[0]!.valence === (size > 0 ? "pleasure" : "pain") &&
+      last?.episodeKind === "slope"
+    );
   });
 }
 

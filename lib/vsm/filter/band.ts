@@ -8,7 +8,13 @@ import type { Band } from "@/lib/vsm/types";
  * probability, not a Gaussian approximation of it). The level is the mixture's, with this time's
  * seasonal part added back (a limit is on the series as it is). Undefined when there is no limit.
  */
-export function badSideProbability(weights: readonly number[], means: readonly number[], covariances: readonly number[], seasonal: number, params: FilterParams): number | undefined {
+export function badSideProbability(
+  weights: readonly number[],
+  means: readonly number[],
+  covariances: readonly number[],
+  seasonal: number,
+  params: FilterParams,
+): number | undefined {
   const { limit } = params;
   if (limit === undefined) return undefined;
   let probability = 0;

@@ -10,7 +10,15 @@ function stateWith(variance: number): FilterState {
   return state;
 }
 
-const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"], magnitude: number): ChangeEvent => ({ type, kind, point: 1, time: 0, valence: "pain", magnitude, score: 0 });
+const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"], magnitude: number): ChangeEvent => ({
+  type,
+  kind,
+  point: 1,
+  time: 0,
+  valence: "pain",
+  magnitude,
+  score: 0,
+});
 
 describe("emptyHistory", () => {
   it("starts from one change in 1,000 intervals, steps of 5 sds and slopes of 0.1 sd per interval", () => {

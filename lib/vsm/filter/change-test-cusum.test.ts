@@ -15,7 +15,19 @@ const cusumOnly: FilterParams = { ...params, tests: { ...params.tests, surprise:
 
 function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}, using: FilterParams = params): TestOutcome {
   const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
-  const at: TestPoint = { input, level: 0, point, time: point * MINUTE, elapsed: 1, interval: MINUTE, floor: 0, announce: true, levelVariance: 0, drift: 0, ...extra };
+  const at: TestPoint = {
+    input,
+    level: 0,
+    point,
+    time: point * MINUTE,
+    elapsed: 1,
+    interval: MINUTE,
+    floor: 0,
+    announce: true,
+    levelVariance: 0,
+    drift: 0,
+    ...extra,
+  };
   runTests(test, at, using, outcome);
   return outcome;
 }
@@ -29,7 +41,13 @@ function learnt(): TestState {
 }
 
 /** Feeds `shift(k)` for k = 1, 2, … until a change is confirmed; returns k and the outcome. */
-function untilChange(test: TestState, shift: (k: number) => number, using: FilterParams = params, noise: () => number = () => 0, limit = 30): { k: number; outcome: TestOutcome } | null {
+function untilChange(
+  test: TestState,
+  shift: (k: number) => number,
+  using: FilterParams = params,
+  noise: () => number = () => 0,
+  limit = 30,
+): { k: number; outcome: TestOutcome } | null {
   for (let k = 1; k <= limit; k++) {
     const outcome = run(test, shift(k) + noise(), 100 + k, {}, using);
     if (outcome.change) return { k, outcome };
@@ -62,7 +80,13 @@ describe("the CUSUM", () => {
       const random = seededRandom(seed);
       const test = createTests(1, 20);
       for (let p = 1; p <= 200; p++) run(test, random.normal(), p - 100, {}, cusumOnly);
-      const found = untilChange(test, () => 3, cusumOnly, () => random.normal(), 10);
+      const found = untilChange(
+        test,
+        () => 3,
+        cusumOnly,
+        () => random.normal(),
+        10,
+      );
       if (!found) continue;
       delays.push(found.k);
       starts.push(found.outcome.change!.point);
@@ -94,7 +118,15 @@ describe("the CUSUM", () => {
       const test = createTests(1, 20);
       for (let p = 1; p <= 200; p++) run(test, random.normal(), p - 100, {}, cusumOnly);
       // Measured: 7–12 points, the CUSUM alone.
-      expect(untilChange(test, (k) => 0.5 * k, cusumOnly, () => random.normal(), 12)).not.toBeNull();
+      expect(
+        untilChange(
+          test,
+          (k) => 0.5 * k,
+          cusumOnly,
+          () => random.normal(),
+          12,
+        ),
+      ).not.toBeNull();
     }
   });
 });

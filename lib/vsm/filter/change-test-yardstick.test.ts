@@ -18,7 +18,24 @@ const params = filterParams(DEFAULT_POLICY, { direction: "up", kind: "raw" });
 
 function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}): TestOutcome {
   const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
-  runTests(test, { input, level: 0, point, time: point * MINUTE, elapsed: 1, interval: MINUTE, floor: 0, announce: true, levelVariance: 0, drift: 0, ...extra }, params, outcome);
+  runTests(
+    test,
+    {
+      input,
+      level: 0,
+      point,
+      time: point * MINUTE,
+      elapsed: 1,
+      interval: MINUTE,
+      floor: 0,
+      announce: true,
+      levelVariance: 0,
+      drift: 0,
+      ...extra,
+    },
+    params,
+    outcome,
+  );
   return outcome;
 }
 

@@ -14,7 +14,19 @@ import { MINUTE } from "@/lib/vsm/types";
 const params = filterParams(DEFAULT_POLICY, { direction: "up", kind: "raw" });
 
 function at(input: number, point: number, extra: Partial<TestPoint> = {}): TestPoint {
-  return { input, level: 0, point, time: point * MINUTE, elapsed: 1, interval: MINUTE, floor: 0, announce: true, levelVariance: 0, drift: 0, ...extra };
+  return {
+    input,
+    level: 0,
+    point,
+    time: point * MINUTE,
+    elapsed: 1,
+    interval: MINUTE,
+    floor: 0,
+    announce: true,
+    levelVariance: 0,
+    drift: 0,
+    ...extra,
+  };
 }
 
 function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}): TestOutcome {
@@ -37,7 +49,13 @@ function learnt(): TestState {
 describe("restart", () => {
   it("starts the reference at the mixture's level with its variance, and tests nothing at that point", () => {
     const test = createTests(2, 10);
-    const outcome: TestOutcome = { surprise: 9, raised: { sign: 1, point: 0, time: 0, score: 9 }, verdict: "confirmed", decided: null, change: null };
+    const outcome: TestOutcome = {
+      surprise: 9,
+      raised: { sign: 1, point: 0, time: 0, score: 9 },
+      verdict: "confirmed",
+      decided: null,
+      change: null,
+    };
     runTests(test, at(5, 1, { level: 4.5, levelVariance: 0.3 }), params, outcome);
     expect(outcome).toEqual({ surprise: 0, raised: null, verdict: null, decided: null, change: null });
     expect(test).toMatchObject({ reference: 4.5, weight: 1, uncertainty: 0.3, previousDeviation: 0.5, deviations: [] });
@@ -55,7 +73,14 @@ describe("restart", () => {
     expect(test.up.sum).toBeGreaterThan(0);
     const { scale, lagSquare, tail } = test;
     restartTests(test);
-    expect(test).toMatchObject({ weight: 0, pending: null, up: { sum: 0, start: 0, startTime: 0 }, down: { sum: 0, start: 0, startTime: 0 }, deviations: [], times: [] });
+    expect(test).toMatchObject({
+      weight: 0,
+      pending: null,
+      up: { sum: 0, start: 0, startTime: 0 },
+      down: { sum: 0, start: 0, startTime: 0 },
+      deviations: [],
+      times: [],
+    });
     // The scale, what was learnt of ρ_d and the tail survive a restart.
     expect([test.scale, test.lagSquare, test.tail]).toEqual([scale, lagSquare, tail]);
   });
@@ -97,7 +122,16 @@ describe("surprise and the pair verdict", () => {
     expect(second.verdict).toBe("transient");
     expect(second.change).toBeNull();
     expect(second.raised).toBeNull();
-    expect(second.decided).toEqual({ sign: 1, point: 1, time: MINUTE, surprise: first.surprise, deviation: 6, held: [6], elapsed: [1], announced: true });
+    expect(second.decided).toEqual({
+      sign: 1,
+      point: 1,
+      time: MINUTE,
+      surprise: first.surprise,
+      deviation: 6,
+      held: [6],
+      elapsed: [1],
+      announced: true,
+    });
     expect(test.pending).toBeNull();
   });
 

@@ -52,7 +52,23 @@ export interface TestOutcome {
 }
 
 export function createTests(scale: number, dof: number): TestState {
-  return { reference: 0, weight: 0, uncertainty: 0, scale, dof, tail: emptyTail(), autocorrelation: 0, lagProduct: 0, lagSquare: 0, previousDeviation: 0, up: emptyRun(), down: emptyRun(), pending: null, deviations: [], times: [] };
+  return {
+    reference: 0,
+    weight: 0,
+    uncertainty: 0,
+    scale,
+    dof,
+    tail: emptyTail(),
+    autocorrelation: 0,
+    lagProduct: 0,
+    lagSquare: 0,
+    previousDeviation: 0,
+    up: emptyRun(),
+    down: emptyRun(),
+    pending: null,
+    deviations: [],
+    times: [],
+  };
 }
 
 /** Where the tests stand at this point: the input, the mixture's level after it, and the step's timing. */
@@ -113,7 +129,14 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
     if (sustained && runScore >= tests.pair) {
       const shape = classifyShape(test.deviations, test.times, at.interval, test.scale);
       outcome.verdict = "confirmed";
-      outcome.change = { kind: shape.kind, sign: pending.sign, point: pending.point, time: pending.time, magnitude: shape.magnitude, score: runScore };
+      outcome.change = {
+        kind: shape.kind,
+        sign: pending.sign,
+        point: pending.point,
+        time: pending.time,
+        magnitude: shape.magnitude,
+        score: runScore,
+      };
       restartTests(test);
       return;
     }
@@ -150,7 +173,16 @@ export function runTests(test: TestState, at: TestPoint, params: FilterParams, o
   if (carried) return;
   if (Math.abs(s) >= tests.surprise) {
     const sign = s > 0 ? 1 : -1;
-    test.pending = { sign, point: at.point, time: at.time, surprise: s, deviation: d, held: [d], elapsed: [at.elapsed], announced: at.announce };
+    test.pending = {
+      sign,
+      point: at.point,
+      time: at.time,
+      surprise: s,
+      deviation: d,
+      held: [d],
+      elapsed: [at.elapsed],
+      announced: at.announce,
+    };
     outcome.raised = { sign, point: at.point, time: at.time, score: s };
     return;
   }

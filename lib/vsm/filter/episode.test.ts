@@ -17,20 +17,39 @@ function fresh(): FilterState {
   return state;
 }
 
-const step = (sign: 1 | -1, magnitude: number, time: number, point = 1): ConfirmedChange => ({ kind: "step", sign, point, time, magnitude, score: 5 });
+const step = (sign: 1 | -1, magnitude: number, time: number, point = 1): ConfirmedChange => ({
+  kind: "step",
+  sign,
+  point,
+  time,
+  magnitude,
+  score: 5,
+});
 
 describe("recordChange", () => {
   it("starts an episode with the first confirmed change and pages (confirmed)", () => {
     const state = fresh();
     const event = recordChange(state, step(1, 10, 1000, 7), 1060, 100, params);
     expect(event).toEqual({ type: "confirmed", kind: "step", point: 7, time: 1000, valence: "pleasure", magnitude: 10, score: 5 });
-    expect(state.episode).toEqual({ kind: "step", sign: 1, lastSign: 1, since: 1000, point: 7, changes: 1, reference: 100, lastChange: 1060, lastConfirmed: 1060 });
+    expect(state.episode).toEqual({
+      kind: "step",
+      sign: 1,
+      lastSign: 1,
+      since: 1000,
+      point: 7,
+      changes: 1,
+      reference: 100,
+      lastChange: 1060,
+      lastConfirmed: 1060,
+    });
     // It remembers the level it left, and that as the normal level to recover to.
     expect(state.normal).toEqual({ level: 100, time: 1060 });
     expect(state.levels).toEqual([{ level: 100, time: 1060, visits: 0 }]);
     expect(episodeView(state.episode, params)).toEqual({ kind: "step", valence: "pleasure", since: 1000, changes: 1, reference: 100 });
     // On a down-good indicator the same rise is pain.
-    expect(recordChange(fresh(), step(1, 10, 0), 0, 100, filterParams(DEFAULT_POLICY, { direction: "down", kind: "raw" })).valence).toBe("pain");
+    expect(recordChange(fresh(), step(1, 10, 0), 0, 100, filterParams(DEFAULT_POLICY, { direction: "down", kind: "raw" })).valence).toBe(
+      "pain",
+    );
   });
 
   it("files later changes under the episode as continued, paging nobody", () => {
@@ -39,7 +58,15 @@ describe("recordChange", () => {
     // A reversal an hour later: still the same episode, still a step.
     const event = recordChange(state, step(-1, -10, HOUR, 60), HOUR, 110, params);
     expect(event).toMatchObject({ type: "continued", kind: "step", point: 60, valence: "pain", magnitude: -10 });
-    expect(state.episode).toMatchObject({ kind: "step", sign: 1, lastSign: -1, changes: 2, reference: 100, lastChange: HOUR, lastConfirmed: HOUR });
+    expect(state.episode).toMatchObject({
+      kind: "step",
+      sign: 1,
+      lastSign: -1,
+      changes: 2,
+      reference: 100,
+      lastChange: HOUR,
+      lastConfirmed: HOUR,
+    });
     expect(state.normal).toEqual({ level: 100, time: 0 });
   });
 
@@ -66,7 +93,9 @@ describe("recordChange", () => {
 
     const spike = fresh();
     recordChange(spike, step(1, 4, 0), 0, 100, params);
-    expect(recordChange(spike, { kind: "transient", sign: 1, point: 2, time: MINUTE, magnitude: 30, score: 30 }, MINUTE, 104, params)).toMatchObject({ type: "continued", kind: "step" });
+    expect(
+      recordChange(spike, { kind: "transient", sign: 1, point: 2, time: MINUTE, magnitude: 30, score: 30 }, MINUTE, 104, params),
+    ).toMatchObject({ type: "continued", kind: "step" });
   });
 
   it("judges the pause by when the new change began, and takes a ramp-shaped change as a ramp after any pause", () => {
@@ -77,11 +106,15 @@ describe("recordChange", () => {
     // A change the shape fit calls a slope, the same way, hours later.
     const shaped = fresh();
     recordChange(shaped, step(1, 4, 0), 0, 100, params);
-    expect(recordChange(shaped, { kind: "slope", sign: 1, point: 300, time: 5 * HOUR, magnitude: 0.3, score: 8 }, 5 * HOUR, 104, params).kind).toBe("slope");
+    expect(
+      recordChange(shaped, { kind: "slope", sign: 1, point: 300, time: 5 * HOUR, magnitude: 0.3, score: 8 }, 5 * HOUR, 104, params).kind,
+    ).toBe("slope");
     // The other way it is no ramp of this episode's.
     const against = fresh();
     recordChange(against, step(1, 4, 0), 0, 100, params);
-    expect(recordChange(against, { kind: "slope", sign: -1, point: 300, time: 5 * HOUR, magnitude: -0.3, score: 8 }, 5 * HOUR, 104, params).kind).toBe("step");
+    expect(
+      recordChange(against, { kind: "slope", sign: -1, point: 300, time: 5 * HOUR, magnitude: -0.3, score: 8 }, 5 * HOUR, 104, params).kind,
+    ).toBe("step");
   });
 
   it("measures the ramp window in the series' own typical interval", () => {
@@ -94,7 +127,11 @@ describe("recordChange", () => {
 
   it("starts a slope episode directly for a slope, and keeps a slope a slope", () => {
     const state = fresh();
-    expect(recordChange(state, { kind: "slope", sign: -1, point: 3, time: 0, magnitude: -0.5, score: 9 }, 0, 100, params)).toMatchObject({ type: "confirmed", kind: "slope", valence: "pain" });
+    expect(recordChange(state, { kind: "slope", sign: -1, point: 3, time: 0, magnitude: -0.5, score: 9 }, 0, 100, params)).toMatchObject({
+      type: "confirmed",
+      kind: "slope",
+      valence: "pain",
+    });
     expect(recordChange(state, step(1, 2, DAY), DAY, 90, params).kind).toBe("slope");
   });
 });
@@ -171,7 +208,13 @@ describe("known levels through episodes", () => {
   it("never annotates a slope, even towards a known level", () => {
     const state = fresh();
     switchLevel(state, 100, 110, 0);
-    const event = recordChange(state, { kind: "slope", sign: -1, point: 1, time: 7 * HOUR, magnitude: -10, score: 9 }, 7 * HOUR, 110, params);
+    const event = recordChange(
+      state,
+      { kind: "slope", sign: -1, point: 1, time: 7 * HOUR, magnitude: -10, score: 9 },
+      7 * HOUR,
+      110,
+      params,
+    );
     expect(event.type).toBe("confirmed");
   });
 });

@@ -28,7 +28,13 @@ export interface ConfirmedChange {
 }
 
 /** Files a confirmed change under the current episode, or starts one; returns its event. */
-export function recordChange(state: FilterState, change: ConfirmedChange, now: number, reference: number, params: FilterParams): ChangeEvent {
+export function recordChange(
+  state: FilterState,
+  change: ConfirmedChange,
+  now: number,
+  reference: number,
+  params: FilterParams,
+): ChangeEvent {
   const episode = state.episode;
   const event = (type: ChangeEvent["type"], kind: ChangeKind): ChangeEvent => ({
     type,
@@ -48,13 +54,24 @@ export function recordChange(state: FilterState, change: ConfirmedChange, now: n
     }
     rememberLevel(state, reference, now, sd, false);
     state.normal = { level: reference, time: now };
-    state.episode = { kind: change.kind, sign: change.sign, lastSign: change.sign, since: change.time, point: change.point, changes: 1, reference, lastChange: now, lastConfirmed: now };
+    state.episode = {
+      kind: change.kind,
+      sign: change.sign,
+      lastSign: change.sign,
+      since: change.time,
+      point: change.point,
+      changes: 1,
+      reference,
+      lastChange: now,
+      lastConfirmed: now,
+    };
     return event("confirmed", change.kind);
   }
   // The level moving on the same way — a change that began soon after the last was confirmed, so
   // the level never settled, or one shaped as a ramp — is a ramp, not a second step.
   const sameWay = change.kind !== "transient" && change.sign === episode.lastSign;
-  if (episode.kind === "step" && sameWay && (change.kind === "slope" || change.time - episode.lastConfirmed <= RAMP_GAP * state.interval)) episode.kind = "slope";
+  if (episode.kind === "step" && sameWay && (change.kind === "slope" || change.time - episode.lastConfirmed <= RAMP_GAP * state.interval))
+    episode.kind = "slope";
   episode.changes += 1;
   episode.lastSign = change.sign;
   episode.lastChange = now;
@@ -86,5 +103,11 @@ export function settleEpisode(state: FilterState, now: number, point: number, le
 
 export function episodeView(episode: EpisodeState | null, params: FilterParams): Episode | null {
   if (!episode) return null;
-  return { kind: episode.kind, valence: valenceOf(params.direction, episode.sign), since: episode.since, changes: episode.changes, reference: episode.reference };
+  return {
+    kind: episode.kind,
+    valence: valenceOf(params.direction, episode.sign),
+    since: episode.since,
+    changes: episode.changes,
+    reference: episode.reference,
+  };
 }

@@ -136,13 +136,21 @@ describe("extreme values in the filter", () => {
     expect(state.extreme).toBeNull();
     // The remaining 19 points (203–221), 8σ up from the 5th (point 207) on: one page, dated to 207 and
     // given within 2 points of it, nothing but a raised-and-retracted surprise before it.
-    const outputs = feed(state, series.values.slice(201).map((value, i) => value + (i >= 4 ? 8 : 0)));
+    const outputs = feed(
+      state,
+      series.values.slice(201).map((value, i) => value + (i >= 4 ? 8 : 0)),
+    );
     const confirmed = outputs.flatMap(events).filter((event) => event.type === "confirmed");
     expect(confirmed).toHaveLength(1);
     expect(confirmed[0]).toMatchObject({ kind: "step", valence: "pleasure", point: 207 });
     expect(outputs.findIndex((output) => events(output).some((event) => event.type === "confirmed"))).toBeLessThanOrEqual(4 + 2);
     expect(confirmed[0]!.magnitude).toBeGreaterThan(6);
-    expect(outputs.slice(0, 4).flatMap(events).filter((event) => event.type !== "raised" && event.type !== "retracted")).toEqual([]);
+    expect(
+      outputs
+        .slice(0, 4)
+        .flatMap(events)
+        .filter((event) => event.type !== "raised" && event.type !== "retracted"),
+    ).toEqual([]);
   });
 
   it("warms up at the new scale after a reset and then detects an 8σ step there", () => {

@@ -19,7 +19,14 @@ export const EXTREME = 1e6;
 const AGREEMENT = 0.5;
 
 /** The held output for an extreme value, or null (and any held value dropped) when `input` is within scale. */
-export function holdExtreme(state: FilterState, time: number, value: number, input: number, elapsed: number, params: FilterParams): FilterOutput | null {
+export function holdExtreme(
+  state: FilterState,
+  time: number,
+  value: number,
+  input: number,
+  elapsed: number,
+  params: FilterParams,
+): FilterOutput | null {
   const { prediction, sd } = predictionScale(state, elapsed);
   const off = input - prediction;
   if (!(Math.abs(off) > EXTREME * sd)) {
@@ -28,7 +35,15 @@ export function holdExtreme(state: FilterState, time: number, value: number, inp
   }
   const point = state.count;
   const held = state.extreme;
-  const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"]): ChangeEvent => ({ type, kind, point, time, valence: valenceOf(params.direction, off), magnitude: off, score: Math.abs(off) / sd });
+  const event = (type: ChangeEvent["type"], kind: ChangeEvent["kind"]): ChangeEvent => ({
+    type,
+    kind,
+    point,
+    time,
+    valence: valenceOf(params.direction, off),
+    magnitude: off,
+    score: Math.abs(off) / sd,
+  });
   if (held && Math.abs(value - held.value) < AGREEMENT * Math.abs(held.value - (value - off))) {
     // The level has moved beyond anything the state can measure — a change like any other, and the biggest: it pages.
     const confirmed: ChangeEvent = { ...event("confirmed", "step"), point: point - 1, time: held.time };

@@ -32,14 +32,34 @@ describe("filterParams", () => {
 
   it("takes every detection setting from the policy, renaming the CUSUM's", () => {
     const policy = resolvePolicy([
-      { filter: { surprise: 4, sustain: 2.5, pair: 5, shiftAllowance: 0.5, shiftThreshold: 10, spike: 20, quiet: 2 * HOUR, scaleLearningRate: 0.01, referenceLearningRate: 0.05, varianceLearningRate: 0.03, warmup: 30 } },
+      {
+        filter: {
+          surprise: 4,
+          sustain: 2.5,
+          pair: 5,
+          shiftAllowance: 0.5,
+          shiftThreshold: 10,
+          spike: 20,
+          quiet: 2 * HOUR,
+          scaleLearningRate: 0.01,
+          referenceLearningRate: 0.05,
+          varianceLearningRate: 0.03,
+          warmup: 30,
+        },
+      },
     ]);
     const params = filterParams(policy, { direction: "up" });
     expect(params.tests).toEqual({ surprise: 4, sustain: 2.5, pair: 5, allowance: 0.5, threshold: 10, spike: 20 });
-    expect([params.quiet, params.scaleLearningRate, params.referenceLearningRate, params.varianceLearningRate, params.warmup]).toEqual([2 * HOUR, 0.01, 0.05, 0.03, 30]);
+    expect([params.quiet, params.scaleLearningRate, params.referenceLearningRate, params.varianceLearningRate, params.warmup]).toEqual([
+      2 * HOUR,
+      0.01,
+      0.05,
+      0.03,
+      30,
+    ]);
   });
 
-  it("turns seasonality and autocorrelation off only when the policy says \"off\"", () => {
+  it('turns seasonality and autocorrelation off only when the policy says "off"', () => {
     const off = filterParams(resolvePolicy([{ filter: { seasonality: "off", autocorrelation: "off" } }]), { direction: "up" });
     expect([off.seasonality, off.autocorrelation]).toEqual([false, false]);
     const mixed = filterParams(resolvePolicy([{ filter: { seasonality: "off" } }]), { direction: "up" });

@@ -30,14 +30,29 @@ interface Component {
 }
 
 /** Empty before the warm-up ends, when there is no posterior to carry forward; times must lie after the last point. */
-export function forecast(state: FilterState, params: FilterParams, times: readonly Millis[], levels: readonly number[] = DEFAULT_LEVELS): ForecastPoint[] {
+export function forecast(
+  state: FilterState,
+  params: FilterParams,
+  times: readonly Millis[],
+  levels: readonly number[] = DEFAULT_LEVELS,
+): ForecastPoint[] {
   if (!state.ready || state.lastTime === null) return [];
-  for (const time of times) if (!(time > state.lastTime)) throw new RangeError(`forecast times must lie after the last point (${state.lastTime}), got ${time}`);
+  for (const time of times)
+    if (!(time > state.lastTime)) throw new RangeError(`forecast times must lie after the last point (${state.lastTime}), got ${time}`);
   return times.map((time) => {
-    const components = componentsAt(state, params, (time - state.lastTime!) / state.interval, seasonalValue(state.season, state.season.active, time));
+    const components = componentsAt(
+      state,
+      params,
+      (time - state.lastTime!) / state.interval,
+      seasonalValue(state.season, state.season.active, time),
+    );
     const mean = components.reduce((sum, c) => sum + c.weight * c.mean, 0);
     const variance = components.reduce((sum, c) => sum + c.weight * (c.variance + (c.mean - mean) ** 2), 0);
-    const intervals = levels.map((level) => ({ level, lower: quantile(components, (1 - level) / 2, mean, variance), upper: quantile(components, (1 + level) / 2, mean, variance) }));
+    const intervals = levels.map((level) => ({
+      level,
+      lower: quantile(components, (1 - level) / 2, mean, variance),
+      upper: quantile(components, (1 + level) / 2, mean, variance),
+    }));
     return { time, mean, variance, intervals };
   });
 }

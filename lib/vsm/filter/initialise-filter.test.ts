@@ -26,7 +26,8 @@ function initialised(times: number[], values: number[], with_ = params): FilterS
 const minutes = (length: number) => Array.from({ length }, (_, i) => (i + 1) * MINUTE);
 const level = (state: FilterState) => mixtureMoments(state.weights, state.means, state.covariances, 0);
 const slope = (state: FilterState) => mixtureMoments(state.weights, state.means, state.covariances, 1);
-const finite = (state: FilterState) => [...state.weights, ...state.means, ...state.covariances, ...Object.values(state.noise)].every(Number.isFinite);
+const finite = (state: FilterState) =>
+  [...state.weights, ...state.means, ...state.covariances, ...Object.values(state.noise)].every(Number.isFinite);
 
 describe("initialiseFilter", () => {
   it("learns V and its dof from the window", () => {
@@ -44,7 +45,11 @@ describe("initialiseFilter", () => {
     expect(state.noise.dof).toBe(10);
     expect(state.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
     // The last value is remembered for the first filtered point.
-    expect(state.noise).toMatchObject({ previousValue: values[20], previousInput: values[20], previousResidual: values[20]! - level(state).mean });
+    expect(state.noise).toMatchObject({
+      previousValue: values[20],
+      previousInput: values[20],
+      previousResidual: values[20]! - level(state).mean,
+    });
   });
 
   it("follows a trend through the window, V floored by the trend's resolution", () => {
@@ -72,7 +77,11 @@ describe("initialiseFilter", () => {
 
   it("is the documented procedure: median start, median slope per interval, the mixture run over the window with V fixed", () => {
     // Irregular sampling (0.5–1.5 minutes, gaps of up to 5) and a trend of 0.3σ a minute.
-    const { times, values } = syntheticSeries(seededRandom(6), { length: 20, irregular: { gapProbability: 0.2, gap: 5 }, change: { kind: "slope", at: 1, size: 0.3 } });
+    const { times, values } = syntheticSeries(seededRandom(6), {
+      length: 20,
+      irregular: { gapProbability: 0.2, gap: 5 },
+      change: { kind: "slope", at: 1, size: 0.3 },
+    });
     const state = initialised(times, values);
     const interval = median(firstDifferences(times));
     const v = state.noise.variance;
@@ -83,7 +92,14 @@ describe("initialiseFilter", () => {
       covariances: [0, 1, 2, 3].flatMap(() => [v, 0, 2 * v]),
     };
     const evidence = createEvidence();
-    for (let i = 1; i < 20; i++) mixtureStep(expected, values[i]!, params, { variance: v, dof: 9.5, elapsed: (times[i]! - times[i - 1]!) / interval, persistence: 0, previousInput: values[i - 1]! }, evidence);
+    for (let i = 1; i < 20; i++)
+      mixtureStep(
+        expected,
+        values[i]!,
+        params,
+        { variance: v, dof: 9.5, elapsed: (times[i]! - times[i - 1]!) / interval, persistence: 0, previousInput: values[i - 1]! },
+        evidence,
+      );
     expect(state.interval).toBe(interval);
     expect(state.noise.variance).toBe(v);
     expect({ weights: state.weights, means: state.means, covariances: state.covariances }).toEqual(expected);
@@ -129,7 +145,11 @@ describe("initialiseFilter", () => {
     expect(state.season.profiles.every((profile) => profile !== null)).toBe(true);
     for (const shadow of state.season.shadows) expect(shadow).toEqual({ level: values[19], error: expect.closeTo(v, 12) });
     // Without seasonality the season is left as created.
-    const off = initialised(times, values, filterParams(resolvePolicy([{ filter: { seasonality: "off" } }]), { direction: "up", kind: "raw" }));
+    const off = initialised(
+      times,
+      values,
+      filterParams(resolvePolicy([{ filter: { seasonality: "off" } }]), { direction: "up", kind: "raw" }),
+    );
     expect(off.season).toEqual(createSeason());
   });
 

@@ -40,7 +40,13 @@ export function initialiseFilter(state: FilterState, params: FilterParams): void
   }
   const evidence = createEvidence();
   for (let i = 1; i < values.length; i++) {
-    const context = { variance, dof: noise.dof, elapsed: (times[i]! - times[i - 1]!) / interval, persistence: 0, previousInput: values[i - 1]! };
+    const context = {
+      variance,
+      dof: noise.dof,
+      elapsed: (times[i]! - times[i - 1]!) / interval,
+      persistence: 0,
+      previousInput: values[i - 1]!,
+    };
     mixtureStep(state, values[i]!, params, context, evidence);
   }
   const last = values[values.length - 1]!;

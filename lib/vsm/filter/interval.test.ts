@@ -22,7 +22,10 @@ describe("trackInterval", () => {
     // From 30% high: 2% a point while a tenth of the log ratio exceeds ln 1.02, then the log ratio
     // shrinks by 0.9 a point; after 400 points it is below 1e-15 of the interval.
     for (const start of [1.3 * MINUTE, 0.7 * MINUTE]) {
-      const path = track(start, Array.from({ length: 400 }, () => MINUTE));
+      const path = track(
+        start,
+        Array.from({ length: 400 }, () => MINUTE),
+      );
       expect(Math.abs(path[399]! / MINUTE - 1)).toBeLessThan(1e-12);
     }
   });
@@ -47,7 +50,10 @@ describe("trackInterval", () => {
     // L = 0.9⁶·ln 1.02/(1 − 0.9⁶) = 0.02246 (2.3% high) and just after it L + ln 1.02 = 0.0423
     // (4.3% high); over the cycle it averages 3.2% high.
     const cycle = [10 * MINUTE, MINUTE, MINUTE, MINUTE, MINUTE, MINUTE, MINUTE];
-    const path = track(MINUTE, Array.from({ length: 700 }, (_, i) => cycle[i % 7]!)).slice(-70);
+    const path = track(
+      MINUTE,
+      Array.from({ length: 700 }, (_, i) => cycle[i % 7]!),
+    ).slice(-70);
     const high = path.map((typical) => typical / MINUTE - 1);
     expect(Math.min(...high)).toBeCloseTo(Math.exp(0.02246) - 1, 4);
     expect(Math.max(...high)).toBeCloseTo(Math.exp(0.04226) - 1, 4);

@@ -34,7 +34,10 @@ describe("rememberLevel", () => {
     ]);
     // 3 sds exactly is still the same level; just beyond it is another.
     rememberLevel(state, 115.5, 3 * HOUR, SD, false);
-    expect(state.levels.map((l) => [l.level, l.visits])).toEqual([[100, 0], [115.5, 2]]);
+    expect(state.levels.map((l) => [l.level, l.visits])).toEqual([
+      [100, 0],
+      [115.5, 2],
+    ]);
     rememberLevel(state, 118.51, 4 * HOUR, SD, true);
     expect(state.levels).toHaveLength(3);
   });
@@ -51,9 +54,15 @@ describe("rememberLevel", () => {
     rememberLevel(state, 110, HOUR, SD, true);
     // Exactly a day after the last arrival it is still known (2 arrivals); a millisecond later it is gone.
     rememberLevel(state, 200, HOUR + DAY, SD, false);
-    expect(state.levels.map((l) => [l.level, l.visits])).toEqual([[110, 2], [200, 0]]);
+    expect(state.levels.map((l) => [l.level, l.visits])).toEqual([
+      [110, 2],
+      [200, 0],
+    ]);
     rememberLevel(state, 110, HOUR + DAY + 1, SD, true);
-    expect(state.levels.map((l) => [l.level, l.visits])).toEqual([[200, 0], [110, 1]]);
+    expect(state.levels.map((l) => [l.level, l.visits])).toEqual([
+      [200, 0],
+      [110, 1],
+    ]);
   });
 });
 

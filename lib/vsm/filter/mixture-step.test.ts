@@ -113,7 +113,12 @@ function referenceStep(mixture: Mixture, y: number, params: FilterParams, contex
   const predictionVariance = predictions.reduce((s, x, i) => s + p[i]! * (x.Q.reduce((t, Q, j) => t + pi[j]! * Q, 0) + spread(x)), 0);
   const steadyVariance = predictions.reduce((s, x, i) => s + p[i]! * (x.Q[0]! + spread(x)), 0);
   // The tail is under the predictive of values that are not outliers: the transient regime (j = 3) left out, the rest renormalised.
-  const tail = predictions.reduce((s, x, i) => s + p[i]! * x.Q.reduce((t, Q, j) => (j === 3 ? t : t + pi[j]! * 2 * normalCdf(-Math.abs(y - x.f) / Math.sqrt(Q))), 0), 0) / (1 - pi[3]!);
+  const tail =
+    predictions.reduce(
+      (s, x, i) => s + p[i]! * x.Q.reduce((t, Q, j) => (j === 3 ? t : t + pi[j]! * 2 * normalCdf(-Math.abs(y - x.f) / Math.sqrt(Q))), 0),
+      0,
+    ) /
+    (1 - pi[3]!);
   return { current, previous, components, predictionMean, levelPrediction, predictionVariance, steadyVariance, tail, joint, pairs };
 }
 
@@ -130,10 +135,17 @@ const mixtureArbitrary = fc
     weights: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
     levels: fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 4, maxLength: 4 }),
     slopes: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
-    variances: fc.array(fc.tuple(fc.double({ min: 0.001, max: 5, noNaN: true }), fc.double({ min: 0.001, max: 2, noNaN: true }), fc.double({ min: -0.95, max: 0.95, noNaN: true })), {
-      minLength: 4,
-      maxLength: 4,
-    }),
+    variances: fc.array(
+      fc.tuple(
+        fc.double({ min: 0.001, max: 5, noNaN: true }),
+        fc.double({ min: 0.001, max: 2, noNaN: true }),
+        fc.double({ min: -0.95, max: 0.95, noNaN: true }),
+      ),
+      {
+        minLength: 4,
+        maxLength: 4,
+      },
+    ),
   })
   .map(({ weights, levels, slopes, variances }): Mixture => {
     const total = weights.reduce((s, w) => s + w, 0);
@@ -167,7 +179,11 @@ function worked(): Mixture {
 
 /** Four identical components: every pair predicts the same f, so the predictive is centred exactly there. */
 function agreeing(level: number): Mixture {
-  return { weights: [0.25, 0.25, 0.25, 0.25], means: [level, 0, level, 0, level, 0, level, 0], covariances: [0.5, 0, 0.01, 0.5, 0, 0.01, 0.5, 0, 0.01, 0.5, 0, 0.01] };
+  return {
+    weights: [0.25, 0.25, 0.25, 0.25],
+    means: [level, 0, level, 0, level, 0, level, 0],
+    covariances: [0.5, 0, 0.01, 0.5, 0, 0.01, 0.5, 0, 0.01, 0.5, 0, 0.01],
+  };
 }
 
 describe("mixtureStep against a plain transcription of the Harrison–Stevens step", () => {
@@ -283,7 +299,10 @@ describe("mixtureStep's predictive", () => {
     // π over 2 intervals: change 1 − 0.96² = 0.0784, step 0.0196, slope 0.0588, transient 0.04, steady 0.8816.
     const pi = [0.8816, 0.0196, 0.0588, 0.04];
     expect(out.steadyVariance).toBeCloseTo(Q[0]!, 12);
-    expect(out.predictionVariance).toBeCloseTo(Q.reduce((s, q, j) => s + pi[j]! * q, 0), 12);
+    expect(out.predictionVariance).toBeCloseTo(
+      Q.reduce((s, q, j) => s + pi[j]! * q, 0),
+      12,
+    );
   });
 
   it("caps the step and slope prior at 0.5 over a long gap", () => {
@@ -293,7 +312,10 @@ describe("mixtureStep's predictive", () => {
     const base = 0.5 + 1e4;
     const Q = [base + 1000 * 0.0101 + 1, base + 1000 * 25.0001 + 1, base + 1000 * 0.02 + 1, base + 1000 * 0.0101 + 50];
     const pi = [0.46, 0.125, 0.375, 0.04];
-    expect(out.predictionVariance).toBeCloseTo(Q.reduce((s, q, j) => s + pi[j]! * q, 0), 6);
+    expect(out.predictionVariance).toBeCloseTo(
+      Q.reduce((s, q, j) => s + pi[j]! * q, 0),
+      6,
+    );
   });
 });
 
@@ -355,13 +377,19 @@ describe("mixtureStep's regimes", () => {
   });
 
   it("survives a regime with zero prior probability", () => {
-    const noSlope = filterParams(resolvePolicy([{ filter: { regimes: { steady: { re: 1, rg: 0.01, rd: 0.0001, prior: 0.95 }, slope: { re: 1, rg: 0.01, rd: 0.01, prior: 0 } } } }]), {
-      direction: "up",
-      kind: "raw",
-    });
+    const noSlope = filterParams(
+      resolvePolicy([
+        { filter: { regimes: { steady: { re: 1, rg: 0.01, rd: 0.0001, prior: 0.95 }, slope: { re: 1, rg: 0.01, rd: 0.01, prior: 0 } } } },
+      ]),
+      {
+        direction: "up",
+        kind: "raw",
+      },
+    );
     const mixture = worked();
     const out = createEvidence();
-    for (const y of [10, 11, 10.5, 30, 10]) mixtureStep(mixture, y, noSlope, { variance: 1, dof: 20, elapsed: 1, persistence: 0, previousInput: 10 }, out);
+    for (const y of [10, 11, 10.5, 30, 10])
+      mixtureStep(mixture, y, noSlope, { variance: 1, dof: 20, elapsed: 1, persistence: 0, previousInput: 10 }, out);
     // A zero prior is taken as 1e-300: the regime is as good as absent.
     expect(out.current[2]).toBeLessThan(1e-290);
     for (const value of [...mixture.means, ...mixture.covariances, ...mixture.weights]) expect(Number.isFinite(value)).toBe(true);
@@ -369,7 +397,17 @@ describe("mixtureStep's regimes", () => {
 
   it("gives steady and transient everything when step and slope have no prior", () => {
     const noChange = filterParams(
-      resolvePolicy([{ filter: { regimes: { steady: { re: 1, rg: 0.01, rd: 0.0001, prior: 0.96 }, step: { re: 1, rg: 25, rd: 0.0001, prior: 0 }, slope: { re: 1, rg: 0.01, rd: 0.01, prior: 0 } } } }]),
+      resolvePolicy([
+        {
+          filter: {
+            regimes: {
+              steady: { re: 1, rg: 0.01, rd: 0.0001, prior: 0.96 },
+              step: { re: 1, rg: 25, rd: 0.0001, prior: 0 },
+              slope: { re: 1, rg: 0.01, rd: 0.01, prior: 0 },
+            },
+          },
+        },
+      ]),
       { direction: "up", kind: "raw" },
     );
     const out = createEvidence();
@@ -382,12 +420,27 @@ describe("mixtureStep's regimes", () => {
   it("keeps a known slope known in a model without system noise (rγ = rδ = 0)", () => {
     const regime = { re: 1, rg: 0, rd: 0 };
     const staticLevel = filterParams(
-      resolvePolicy([{ filter: { regimes: { steady: { ...regime, prior: 0.92 }, step: { ...regime, prior: 0.01 }, slope: { ...regime, prior: 0.03 }, transient: { ...regime, re: 50, prior: 0.04 } } } }]),
+      resolvePolicy([
+        {
+          filter: {
+            regimes: {
+              steady: { ...regime, prior: 0.92 },
+              step: { ...regime, prior: 0.01 },
+              slope: { ...regime, prior: 0.03 },
+              transient: { ...regime, re: 50, prior: 0.04 },
+            },
+          },
+        },
+      ]),
       { direction: "up", kind: "raw" },
     );
     // C12 = C22 = 0: R = [[C11, 0], [0, 0]] is singular, det R = 0, and the posterior slope variance stays 0
     // (up to the rounding of a weighted mean of equal slopes).
-    const mixture: Mixture = { weights: [0.7, 0.1, 0.15, 0.05], means: [10, 0.5, 12, 0.5, 10.5, 0.5, 10, 0.5], covariances: [0.3, 0, 0, 1.2, 0, 0, 0.5, 0, 0, 0.6, 0, 0] };
+    const mixture: Mixture = {
+      weights: [0.7, 0.1, 0.15, 0.05],
+      means: [10, 0.5, 12, 0.5, 10.5, 0.5, 10, 0.5],
+      covariances: [0.3, 0, 0, 1.2, 0, 0, 0.5, 0, 0, 0.6, 0, 0],
+    };
     const context: StepContext = { variance: 1, dof: 12, elapsed: 1, persistence: 0, previousInput: 10 };
     const expected = referenceStep(mixture, 11.5, staticLevel, context);
     mixtureStep(mixture, 11.5, staticLevel, context, createEvidence());
@@ -404,7 +457,17 @@ describe("mixtureStep's regimes", () => {
       const mixture = worked();
       const out = createEvidence();
       mixtureStep(mixture, y, params, { variance: 1, dof: 10, elapsed: 1, persistence: 0.3, previousInput: 10 }, out);
-      const numbers = [...mixture.weights, ...mixture.means, ...mixture.covariances, ...out.current, ...out.previous, out.predictionMean, out.predictionVariance, out.steadyVariance, out.tail];
+      const numbers = [
+        ...mixture.weights,
+        ...mixture.means,
+        ...mixture.covariances,
+        ...out.current,
+        ...out.previous,
+        out.predictionMean,
+        out.predictionVariance,
+        out.steadyVariance,
+        out.tail,
+      ];
       for (const value of numbers) expect(Number.isFinite(value)).toBe(true);
       expect(out.current.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
       // Far beyond anything: the t likelihoods at a clipped residual e weigh as Q^(n/2)/e^(n+1), so the

@@ -42,7 +42,15 @@ export interface MixtureEvidence {
 }
 
 export function createEvidence(): MixtureEvidence {
-  return { current: [0, 0, 0, 0], previous: [0, 0, 0, 0], predictionMean: 0, predictionVariance: 0, tail: 1, steadyVariance: 0, levelPrediction: 0 };
+  return {
+    current: [0, 0, 0, 0],
+    previous: [0, 0, 0, 0],
+    predictionMean: 0,
+    predictionVariance: 0,
+    tail: 1,
+    steadyVariance: 0,
+    levelPrediction: 0,
+  };
 }
 
 /** The mixture's part of the state: p(i), (μ, β) and (C11, C12, C22) per regime. */

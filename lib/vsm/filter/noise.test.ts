@@ -145,7 +145,10 @@ describe("learnAutocorrelation", () => {
   it("shrinks a short stretch towards 0", () => {
     // Five perfectly correlated pairs (1, 1): both sums are 1 + 0.99 + … + 0.99⁴ = 4.90099, the prior
     // 20·V = 20: ρ = 4.90099/24.90099 = 0.1968, not 1.
-    const path = learnPairs(noiseWith({ variance: 1 }), Array.from({ length: 5 }, (): [number, number] => [1, 1]));
+    const path = learnPairs(
+      noiseWith({ variance: 1 }),
+      Array.from({ length: 5 }, (): [number, number] => [1, 1]),
+    );
     expect(path[4]).toBeCloseTo(4.90099 / 24.90099, 5);
   });
 
@@ -167,13 +170,19 @@ describe("learnAutocorrelation", () => {
 
   it("clips ρ to [0, 0.95]", () => {
     const negative = noiseWith({ variance: 1 });
-    learnPairs(negative, Array.from({ length: 500 }, (): [number, number] => [1, -1]));
+    learnPairs(
+      negative,
+      Array.from({ length: 500 }, (): [number, number] => [1, -1]),
+    );
     expect(negative.lagProduct).toBeLessThan(-90);
     expect(negative.autocorrelation).toBe(0);
     // V = 1e-6: residuals 1 are clipped to 4e-3, both sums tend to 100·16e-6 = 1.6e-3 against a prior
     // of 2e-5, so the regression gives 0.988, taken as 0.95.
     const positive = noiseWith({ variance: 1e-6 });
-    learnPairs(positive, Array.from({ length: 2000 }, (): [number, number] => [1, 1]));
+    learnPairs(
+      positive,
+      Array.from({ length: 2000 }, (): [number, number] => [1, 1]),
+    );
     expect(positive.lagProduct / (positive.lagSquare + 2e-5)).toBeGreaterThan(0.95);
     expect(positive.autocorrelation).toBe(0.95);
   });

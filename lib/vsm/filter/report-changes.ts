@@ -12,22 +12,56 @@ import { valenceOf } from "@/lib/vsm/filter/valence";
  * the episode), then a new provisional change. Provisional changes and their verdicts are shown
  * only while no episode is under way; they page nobody either way.
  */
-export function reportChanges(state: FilterState, outcome: TestOutcome, now: number, reference: number, announce: boolean, params: FilterParams): ChangeEvent[] {
+export function reportChanges(
+  state: FilterState,
+  outcome: TestOutcome,
+  now: number,
+  reference: number,
+  announce: boolean,
+  params: FilterParams,
+): ChangeEvent[] {
   const events: ChangeEvent[] = [];
   const { raised, decided, change, verdict } = outcome;
   const valence = (sign: number) => valenceOf(params.direction, sign);
   if (decided && verdict !== "confirmed") {
     const { point, time, sign, deviation } = decided;
-    if (decided.announced) events.push({ type: "retracted", kind: "step", point, time, valence: valence(sign), magnitude: deviation, score: outcome.surprise });
+    if (decided.announced)
+      events.push({ type: "retracted", kind: "step", point, time, valence: valence(sign), magnitude: deviation, score: outcome.surprise });
     // A surprise the next point did not bear out: an outlier, shown and paged by nobody…
-    if (decided.announced && verdict === "transient") events.push({ type: "annotated", kind: "transient", point, time, valence: valence(sign), magnitude: deviation, score: deviation / Math.sqrt(state.test.scale) });
+    if (decided.announced && verdict === "transient")
+      events.push({
+        type: "annotated",
+        kind: "transient",
+        point,
+        time,
+        valence: valence(sign),
+        magnitude: deviation,
+        score: deviation / Math.sqrt(state.test.scale),
+      });
     // …unless it was extreme enough to be news by itself.
-    if (Math.abs(decided.surprise) >= params.tests.spike) events.push(recordChange(state, { kind: "transient", sign, point, time, magnitude: deviation, score: decided.surprise }, now, reference, params));
+    if (Math.abs(decided.surprise) >= params.tests.spike)
+      events.push(
+        recordChange(
+          state,
+          { kind: "transient", sign, point, time, magnitude: deviation, score: decided.surprise },
+          now,
+          reference,
+          params,
+        ),
+      );
   }
   if (change) events.push(recordChange(state, change, now, reference, params));
   else if (Math.abs(outcome.surprise) >= params.tests.surprise) noteActivity(state, now);
   if (raised && announce) {
-    events.push({ type: "raised", kind: "step", point: raised.point, time: raised.time, valence: valence(raised.sign), magnitude: raised.score * Math.sqrt(state.test.scale), score: raised.score });
+    events.push({
+      type: "raised",
+      kind: "step",
+      point: raised.point,
+      time: raised.time,
+      valence: valence(raised.sign),
+      magnitude: raised.score * Math.sqrt(state.test.scale),
+      score: raised.score,
+    });
   }
   return events;
 }

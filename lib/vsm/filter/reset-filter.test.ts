@@ -27,7 +27,10 @@ const numbers: [string, (state: FilterState, x: number) => void][] = [
   ["scale", (s, x) => (s.test.scale = x)],
   ["reference", (s, x) => (s.test.reference = x)],
   ["reference uncertainty", (s, x) => (s.test.uncertainty = x)],
-  ...Array.from({ length: 12 }, (_, i): [string, (s: FilterState, x: number) => void] => [`covariance ${i}`, (s, x) => (s.covariances[i] = x)]),
+  ...Array.from({ length: 12 }, (_, i): [string, (s: FilterState, x: number) => void] => [
+    `covariance ${i}`,
+    (s, x) => (s.covariances[i] = x),
+  ]),
   ...Array.from({ length: 8 }, (_, i): [string, (s: FilterState, x: number) => void] => [`mean ${i}`, (s, x) => (s.means[i] = x)]),
   ...Array.from({ length: 4 }, (_, i): [string, (s: FilterState, x: number) => void] => [`weight ${i}`, (s, x) => (s.weights[i] = x)]),
 ];
@@ -68,7 +71,13 @@ describe("resetFilter", () => {
     expect(resolution).toBeGreaterThan(0);
     resetFilter(state, [lastTime - MINUTE, lastTime], [1e9, 1.1e9]);
     const fresh = createFilterState();
-    expect(state).toStrictEqual({ ...fresh, count: 100, lastTime, noise: { ...fresh.noise, resolution }, warmup: { times: [lastTime - MINUTE, lastTime], values: [1e9, 1.1e9] } });
+    expect(state).toStrictEqual({
+      ...fresh,
+      count: 100,
+      lastTime,
+      noise: { ...fresh.noise, resolution },
+      warmup: { times: [lastTime - MINUTE, lastTime], values: [1e9, 1.1e9] },
+    });
   });
 
   it("keeps no resolution that is not a finite number", () => {

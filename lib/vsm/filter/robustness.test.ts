@@ -24,7 +24,11 @@ function allFinite(value: unknown): boolean {
 }
 
 const EXTREMES = [1e300, -1e300, 2 ** 64 - 1, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 0, -0, 1e-300, 123.456];
-const value = fc.oneof(fc.constantFrom(...EXTREMES), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: 90, max: 110, noNaN: true }));
+const value = fc.oneof(
+  fc.constantFrom(...EXTREMES),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.double({ min: 90, max: 110, noNaN: true }),
+);
 
 describe("Cyberstride robustness", () => {
   it("keeps every number finite and the state parseable under any finite input", () => {
@@ -81,7 +85,13 @@ describe("Cyberstride robustness", () => {
     const state = createFilterState();
     const outputs = jumped.map((y, i) => updateFilter(state, times[i]!, y, params));
     expect(outputs[200]).toMatchObject({ phase: "held", events: [expect.objectContaining({ type: "annotated", kind: "transient" })] });
-    expect(outputs[201]).toMatchObject({ phase: "warmup", events: [expect.objectContaining({ type: "confirmed", kind: "step", point: 201 }), expect.objectContaining({ type: "reset", valence: "pleasure" })] });
+    expect(outputs[201]).toMatchObject({
+      phase: "warmup",
+      events: [
+        expect.objectContaining({ type: "confirmed", kind: "step", point: 201 }),
+        expect.objectContaining({ type: "reset", valence: "pleasure" }),
+      ],
+    });
     expect(outputs.at(-1)).toMatchObject({ phase: "filtering" });
     expect(allFinite(state)).toBe(true);
   });

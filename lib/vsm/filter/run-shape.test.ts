@@ -66,26 +66,38 @@ describe("classifyShape", () => {
 
   it("never calls an exact step a slope, whatever its size or start (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0.1, max: 1e3, noNaN: true }), fc.boolean(), (zeros, points, size, negative) => {
-        const delta = negative ? -size : size;
-        const deviations = [...new Array<number>(zeros).fill(0), ...new Array<number>(points).fill(delta)];
-        const shape = classifyShape(deviations, regular(deviations.length), 1, 1);
-        expect(shape.kind).toBe("step");
-        expect(shape.magnitude).toBeCloseTo(delta, 9);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.double({ min: 0.1, max: 1e3, noNaN: true }),
+        fc.boolean(),
+        (zeros, points, size, negative) => {
+          const delta = negative ? -size : size;
+          const deviations = [...new Array<number>(zeros).fill(0), ...new Array<number>(points).fill(delta)];
+          const shape = classifyShape(deviations, regular(deviations.length), 1, 1);
+          expect(shape.kind).toBe("step");
+          expect(shape.magnitude).toBeCloseTo(delta, 9);
+        },
+      ),
     );
   });
 
   it("calls an exact ramp of 3 or more points a slope once β² > 4 variances (property)", () => {
     // For three points β, 2β, 3β the best step leaves 1.5β² (β before it, then 2β, 3β); longer ramps fit a step worse still.
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 3, max: 8 }), fc.double({ min: 2.05, max: 100, noNaN: true }), fc.boolean(), (zeros, points, size, negative) => {
-        const beta = negative ? -size : size;
-        const deviations = [...new Array<number>(zeros).fill(0), ...Array.from({ length: points }, (_, i) => beta * (i + 1))];
-        const shape = classifyShape(deviations, regular(deviations.length), 1, 1);
-        expect(shape.kind).toBe("slope");
-        expect(shape.magnitude).toBeCloseTo(beta, 9);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 3, max: 8 }),
+        fc.double({ min: 2.05, max: 100, noNaN: true }),
+        fc.boolean(),
+        (zeros, points, size, negative) => {
+          const beta = negative ? -size : size;
+          const deviations = [...new Array<number>(zeros).fill(0), ...Array.from({ length: points }, (_, i) => beta * (i + 1))];
+          const shape = classifyShape(deviations, regular(deviations.length), 1, 1);
+          expect(shape.kind).toBe("slope");
+          expect(shape.magnitude).toBeCloseTo(beta, 9);
+        },
+      ),
     );
     // Just below the margin, three points are a step: 1.5·1.9² = 5.4 < 6.
     expect(classifyShape([0, 1.9, 3.8, 5.7], regular(4), 1, 1).kind).toBe("step");

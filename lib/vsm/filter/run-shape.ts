@@ -43,5 +43,7 @@ export function classifyShape(deviations: readonly number[], times: readonly num
     if (count >= MIN_RAMP && ramp < bestRamp.rss) bestRamp = { rss: ramp, magnitude: product / elapsed };
     before += deviations[k]! * deviations[k]!;
   }
-  return bestRamp.rss < bestStep.rss - SLOPE_EVIDENCE * variance ? { kind: "slope", magnitude: bestRamp.magnitude } : { kind: "step", magnitude: bestStep.magnitude };
+  return bestRamp.rss < bestStep.rss - SLOPE_EVIDENCE * variance
+    ? { kind: "slope", magnitude: bestRamp.magnitude }
+    : { kind: "step", magnitude: bestStep.magnitude };
 }

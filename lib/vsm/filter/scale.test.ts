@@ -16,14 +16,21 @@ const shape = (level: number, sigma: number): SeriesOptions => ({
   sigma,
   change: { kind: "step", at: 300, size: 4 },
 });
-const summary = (options: SeriesOptions, seed: number) => eventsOf(options, seed, params).map((e) => `${e.at}:${e.type}:${e.kind}@${e.point}:${e.valence}`);
+const summary = (options: SeriesOptions, seed: number) =>
+  eventsOf(options, seed, params).map((e) => `${e.at}:${e.type}:${e.kind}@${e.point}:${e.valence}`);
 
 describe("Cyberstride scale invariance", () => {
   it("reports the same events from level 1e-9 to 1e9", () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const reference = summary(shape(0, 1), seed);
       expect(reference.some((e) => e.includes("confirmed"))).toBe(true);
-      for (const [level, sigma] of [[1e-9, 1e-10], [1e-7, 1e-8], [1e3, 1e2], [1e9, 1e8]] as const) expect(summary(shape(level, sigma), seed), `level ${level}`).toEqual(reference);
+      for (const [level, sigma] of [
+        [1e-9, 1e-10],
+        [1e-7, 1e-8],
+        [1e3, 1e2],
+        [1e9, 1e8],
+      ] as const)
+        expect(summary(shape(level, sigma), seed), `level ${level}`).toEqual(reference);
     }
   });
 

@@ -53,14 +53,16 @@ describe("parseFilterState", () => {
   });
 
   it("refuses a state of the time-blind filter (version 1)", () => {
-    expect(refusal({ ...throughJson(createFilterState()) as object, version: 1 })).toEqual([["version"]]);
+    expect(refusal({ ...(throughJson(createFilterState()) as object), version: 1 })).toEqual([["version"]]);
   });
 
   it("refuses non-finite numbers, naming where they are", () => {
     expect(refusal(damaged((s) => (s.noise.variance = Number.NaN)))).toEqual([["noise", "variance"]]);
     expect(refusal(damaged((s) => (s.means[3] = Number.POSITIVE_INFINITY)))).toEqual([["means", 3]]);
     expect(refusal(damaged((s) => (s.test.tail[2] = Number.POSITIVE_INFINITY)))).toEqual([["test", "tail", 2]]);
-    expect(refusal(damaged((s) => (s.season.profiles[0]!.values[5] = Number.NEGATIVE_INFINITY)))).toEqual([["season", "profiles", 0, "values", 5]]);
+    expect(refusal(damaged((s) => (s.season.profiles[0]!.values[5] = Number.NEGATIVE_INFINITY)))).toEqual([
+      ["season", "profiles", 0, "values", 5],
+    ]);
     expect(refusal(damaged((s) => (s.lastTime = Number.NaN)))).toEqual([["lastTime"]]);
   });
 

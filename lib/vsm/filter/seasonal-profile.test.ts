@@ -93,13 +93,17 @@ describe("readProfile", () => {
 
   it("always has mean zero over the period (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 8, maxLength: 8 }), fc.integer({ min: -1e6, max: 1e6 }), (values, offset) => {
-        const q = fixed(values);
-        // The interpolated curve's mean is the nodes' mean; a grid of 4 reads per node averages it exactly.
-        let total = 0;
-        for (let i = 0; i < 32; i++) total += readProfile(q, offset * 8000 + i * 250);
-        expect(Math.abs(total / 32)).toBeLessThan(1e-9);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: -1e6, max: 1e6 }),
+        (values, offset) => {
+          const q = fixed(values);
+          // The interpolated curve's mean is the nodes' mean; a grid of 4 reads per node averages it exactly.
+          let total = 0;
+          for (let i = 0; i < 32; i++) total += readProfile(q, offset * 8000 + i * 250);
+          expect(Math.abs(total / 32)).toBeLessThan(1e-9);
+        },
+      ),
     );
   });
 });
@@ -186,16 +190,21 @@ describe("learnProfile", () => {
 
   it("never moves a node by more than 3 spreads, whatever the value (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e300, max: 1e300, noNaN: true }), fc.integer({ min: 0, max: DAY - 1 }), fc.double({ min: 0.01, max: 100, noNaN: true }), (target, time, spread) => {
-        const p = profile(DAY, 288, FIVE, 0, spread);
-        for (let t = 0; t < DAY; t += FIVE) learnProfile(p, t, sine(t), FIVE, FIVE, 0);
-        const before = [...p.values];
-        const bound = 3 * p.spread;
-        learnProfile(p, DAY + time, target, FIVE, FIVE, 0);
-        const moved = p.values.map((v, i) => Math.abs(v - before[i]!));
-        expect(moved.reduce((s, m) => s + m, 0)).toBeLessThanOrEqual(bound * (1 + 1e-12));
-        expect(p.values.every(Number.isFinite)).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: -1e300, max: 1e300, noNaN: true }),
+        fc.integer({ min: 0, max: DAY - 1 }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (target, time, spread) => {
+          const p = profile(DAY, 288, FIVE, 0, spread);
+          for (let t = 0; t < DAY; t += FIVE) learnProfile(p, t, sine(t), FIVE, FIVE, 0);
+          const before = [...p.values];
+          const bound = 3 * p.spread;
+          learnProfile(p, DAY + time, target, FIVE, FIVE, 0);
+          const moved = p.values.map((v, i) => Math.abs(v - before[i]!));
+          expect(moved.reduce((s, m) => s + m, 0)).toBeLessThanOrEqual(bound * (1 + 1e-12));
+          expect(p.values.every(Number.isFinite)).toBe(true);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -22,7 +22,13 @@ const SPREAD_RATE = 0.01;
 const MIN_NODES = 8;
 
 /** A profile for `period` at the given typical interval, or null when the interval is too coarse for it. */
-export function createProfile(period: number, maxNodes: number, interval: number, baseline: number, spread: number): SeasonalProfile | null {
+export function createProfile(
+  period: number,
+  maxNodes: number,
+  interval: number,
+  baseline: number,
+  spread: number,
+): SeasonalProfile | null {
   const nodes = Math.min(maxNodes, Math.floor(period / interval));
   if (!(nodes >= MIN_NODES)) return null;
   return { period, baseline, values: new Array<number>(nodes).fill(0), visits: 0, sum: 0, spread };
@@ -50,7 +56,14 @@ export function readProfile(profile: SeasonalProfile, time: number): number {
  * capped below at about PERIODS periods' worth of visits, so the first period sets the profile
  * and later ones refine it as a running mean that forgets.
  */
-export function learnProfile(profile: SeasonalProfile, time: number, target: number, interval: number, elapsed: number, floor: number): void {
+export function learnProfile(
+  profile: SeasonalProfile,
+  time: number,
+  target: number,
+  interval: number,
+  elapsed: number,
+  floor: number,
+): void {
   const { node, fraction } = locate(profile, time);
   const { values } = profile;
   const next = node + 1 === values.length ? 0 : node + 1;

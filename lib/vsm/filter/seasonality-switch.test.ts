@@ -38,7 +38,17 @@ function seasonal(withEpisode: boolean): FilterState {
 
 /** Every level-like number switchSeason moves, in one list. */
 function levels(state: FilterState): number[] {
-  return [state.means[0]!, state.means[2]!, state.means[4]!, state.means[6]!, state.noise.previousInput, state.test.reference, state.episode?.reference ?? 0, ...state.levels.map((l) => l.level), state.normal?.level ?? 0];
+  return [
+    state.means[0]!,
+    state.means[2]!,
+    state.means[4]!,
+    state.means[6]!,
+    state.noise.previousInput,
+    state.test.reference,
+    state.episode?.reference ?? 0,
+    ...state.levels.map((l) => l.level),
+    state.normal?.level ?? 0,
+  ];
 }
 
 describe("switchSeason", () => {
@@ -85,10 +95,15 @@ describe("switchSeason", () => {
 describe("the shadows", () => {
   /** A season that has adopted the daily profile of a 3σ square wave over 5 days; returns it and the last time. */
   function adopted(): { season: SeasonState; time: number } {
-    const { times, values } = syntheticSeries(seededRandom(1), { length: 5 * 288, interval: FIVE, daily: { amplitude: 3, shape: "square" } });
+    const { times, values } = syntheticSeries(seededRandom(1), {
+      length: 5 * 288,
+      interval: FIVE,
+      daily: { amplitude: 3, shape: "square" },
+    });
     const season = createSeason();
     startSeason(season, times[0]!, values[0]!, FIVE, 1);
-    for (let i = 1; i < values.length; i++) season.active = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: FIVE, interval: FIVE, floor: 0, gain: 0.02 });
+    for (let i = 1; i < values.length; i++)
+      season.active = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: FIVE, interval: FIVE, floor: 0, gain: 0.02 });
     expect(season.active).toBe(1);
     return { season, time: times[times.length - 1]! };
   }
@@ -98,7 +113,8 @@ describe("the shadows", () => {
       const { season, time } = adopted();
       const clean = structuredClone(season);
       const errors = season.shadows.map((s) => s.error);
-      const step = (s: SeasonState, t: number, value: number) => stepSeason(s, { time: t, value, elapsedTime: FIVE, interval: FIVE, floor: 0, gain: 0.02 });
+      const step = (s: SeasonState, t: number, value: number) =>
+        stepSeason(s, { time: t, value, elapsedTime: FIVE, interval: FIVE, floor: 0, gain: 0.02 });
       expect(step(season, time + FIVE, extreme)).toBe(1);
       // Each error grows by the same bounded factor: decay + (1 − decay)·10², with decay = e^(−5 min / 1 day).
       const decay = Math.exp(-FIVE / DAY);

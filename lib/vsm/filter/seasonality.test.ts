@@ -22,11 +22,22 @@ interface Switch {
 }
 
 /** Starts the season at the first point (as the warm-up's end does) and steps it through the rest, using each candidate it chooses. */
-function drive(times: readonly number[], values: readonly number[], season: SeasonState = createSeason()): { season: SeasonState; switches: Switch[] } {
+function drive(
+  times: readonly number[],
+  values: readonly number[],
+  season: SeasonState = createSeason(),
+): { season: SeasonState; switches: Switch[] } {
   startSeason(season, times[0]!, values[0]!, FIVE, 1);
   const switches: Switch[] = [];
   for (let i = 1; i < values.length; i++) {
-    const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: times[i]! - times[i - 1]!, interval: FIVE, floor: 0, gain: GAIN });
+    const next = stepSeason(season, {
+      time: times[i]!,
+      value: values[i]!,
+      elapsedTime: times[i]! - times[i - 1]!,
+      interval: FIVE,
+      floor: 0,
+      gain: GAIN,
+    });
     if (next !== season.active) {
       switches.push({ time: times[i]!, to: next });
       season.active = next;
@@ -42,7 +53,16 @@ function series(seed: number, days: number, extra: Partial<SeriesOptions> = {}) 
 describe("createSeason and startSeason", () => {
   it("creates no profiles and three shadows, and starts them at the end of the warm-up", () => {
     const season = createSeason();
-    expect(season).toEqual({ active: 0, since: 0, profiles: [null, null], shadows: [{ level: 0, error: 1 }, { level: 0, error: 1 }, { level: 0, error: 1 }] });
+    expect(season).toEqual({
+      active: 0,
+      since: 0,
+      profiles: [null, null],
+      shadows: [
+        { level: 0, error: 1 },
+        { level: 0, error: 1 },
+        { level: 0, error: 1 },
+      ],
+    });
     startSeason(season, 6 * HOUR, 100, FIVE, 2);
     expect(season.since).toBe(6 * HOUR);
     // A day of 288 nodes and a week of 336 (capped from 2,016 five-minute steps), both at the baseline 100 with spread 2.
@@ -50,7 +70,11 @@ describe("createSeason and startSeason", () => {
       [DAY, 288, 100, 2],
       [WEEK, 336, 100, 2],
     ]);
-    expect(season.shadows).toEqual([{ level: 100, error: 4 }, { level: 100, error: 4 }, { level: 100, error: 4 }]);
+    expect(season.shadows).toEqual([
+      { level: 100, error: 4 },
+      { level: 100, error: 4 },
+      { level: 100, error: 4 },
+    ]);
   });
 
   it("has no daily profile when sampled every 4 hours (6 points a day), but a weekly one", () => {
@@ -69,7 +93,14 @@ describe("stepSeason without a daily profile", () => {
     const season = createSeason();
     startSeason(season, times[0]!, values[0]!, 4 * HOUR, 1);
     for (let i = 1; i < times.length; i++) {
-      const next = stepSeason(season, { time: times[i]!, value: values[i]!, elapsedTime: 4 * HOUR, interval: 4 * HOUR, floor: 0, gain: 0.5 });
+      const next = stepSeason(season, {
+        time: times[i]!,
+        value: values[i]!,
+        elapsedTime: 4 * HOUR,
+        interval: 4 * HOUR,
+        floor: 0,
+        gain: 0.5,
+      });
       expect(next).not.toBe(1);
       season.active = next;
     }

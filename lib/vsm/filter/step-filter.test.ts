@@ -96,7 +96,13 @@ describe("stepFilter", () => {
     const { times, values } = series;
     const points: [number, number][] = values.map((value, i) => [times[i]!, value]);
     const end = times[309]!;
-    points.push([end + MINUTE, 115], [end + 2 * MINUTE, 1e12], [end + 3 * MINUTE, 1.1e12], [end + 3 * MINUTE, 5], [end + 4 * MINUTE, 1.2e12]);
+    points.push(
+      [end + MINUTE, 115],
+      [end + 2 * MINUTE, 1e12],
+      [end + 3 * MINUTE, 1.1e12],
+      [end + 3 * MINUTE, 5],
+      [end + 4 * MINUTE, 1.2e12],
+    );
     const phases = new Set<FilterOutput["phase"]>();
     for (const [time, value] of points) {
       const next = stepFilter(pure, time, value, params);

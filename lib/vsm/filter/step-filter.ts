@@ -17,7 +17,11 @@ export function cloneFilterState(state: FilterState): FilterState {
     weights: state.weights.slice(),
     means: state.means.slice(),
     covariances: state.covariances.slice(),
-    season: { ...season, profiles: season.profiles.map((p) => p && { ...p, values: p.values.slice() }), shadows: season.shadows.map((shadow) => ({ ...shadow })) },
+    season: {
+      ...season,
+      profiles: season.profiles.map((p) => p && { ...p, values: p.values.slice() }),
+      shadows: season.shadows.map((shadow) => ({ ...shadow })),
+    },
     test: {
       ...test,
       tail: test.tail.slice(),
@@ -36,7 +40,12 @@ export function cloneFilterState(state: FilterState): FilterState {
 }
 
 /** The pure form of updateFilter: the given state is left untouched and the next one returned. */
-export function stepFilter(state: FilterState, time: number, value: number, params: FilterParams): { state: FilterState; output: FilterOutput } {
+export function stepFilter(
+  state: FilterState,
+  time: number,
+  value: number,
+  params: FilterParams,
+): { state: FilterState; output: FilterOutput } {
   const next = cloneFilterState(state);
   return { state: next, output: updateFilter(next, time, value, params) };
 }

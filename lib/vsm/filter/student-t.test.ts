@@ -63,8 +63,10 @@ describe("normalEquivalent", () => {
 
   it("matches the exact tail conversion within 0.011 where thresholds live (n ≥ 5, |t| ≤ 4; n ≥ 20, |t| ≤ 10)", () => {
     // Measured: the error grows with t and shrinks with n; at (4, 5) it is −0.0107, at (10, 20) −0.0101.
-    for (const n of [5, 10, 30, 100]) for (const t of [1, 2, 3, 4]) expect(Math.abs(normalEquivalent(t, n) - exactEquivalent(t, n))).toBeLessThan(0.011);
-    for (const n of [20, 50, 200]) for (const t of [6, 8, 10]) expect(Math.abs(normalEquivalent(t, n) - exactEquivalent(t, n))).toBeLessThan(0.011);
+    for (const n of [5, 10, 30, 100])
+      for (const t of [1, 2, 3, 4]) expect(Math.abs(normalEquivalent(t, n) - exactEquivalent(t, n))).toBeLessThan(0.011);
+    for (const n of [20, 50, 200])
+      for (const t of [6, 8, 10]) expect(Math.abs(normalEquivalent(t, n) - exactEquivalent(t, n))).toBeLessThan(0.011);
   });
 
   it("errs by at most 0.04, on the low side, at few dof and large t", () => {

@@ -85,7 +85,13 @@ describe("syntheticSeries", () => {
   });
 
   it("keeps counts whole across a change", () => {
-    const { values } = syntheticSeries(seededRandom(7), { length: 50, level: 3, sigma: 1, noise: { kind: "poisson", mean: 3 }, change: { kind: "slope", at: 10, size: 0.3 } });
+    const { values } = syntheticSeries(seededRandom(7), {
+      length: 50,
+      level: 3,
+      sigma: 1,
+      noise: { kind: "poisson", mean: 3 },
+      change: { kind: "slope", at: 10, size: 0.3 },
+    });
     expect(values.every((x) => Number.isInteger(x))).toBe(true);
   });
 

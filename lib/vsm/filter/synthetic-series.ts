@@ -7,9 +7,7 @@ import { DAY, MINUTE, type Millis } from "@/lib/vsm/types";
  * sd, whatever its kind); `at` is the 1-based point where the change first shows.
  */
 export type Change =
-  | { kind: "step"; at: number; size: number }
-  | { kind: "slope"; at: number; size: number }
-  | { kind: "outlier"; at: number; size: number };
+  { kind: "step"; at: number; size: number } | { kind: "slope"; at: number; size: number } | { kind: "outlier"; at: number; size: number };
 
 /**
  * Kinds of noise real telemetry shows: independent normal; autocorrelated (AR(1) with lag-one
@@ -44,7 +42,9 @@ export function syntheticSeries(random: Random, options: SeriesOptions): Series 
   const values: number[] = [];
   let time = 0;
   for (let point = 1; point <= length; point++) {
-    time += irregular ? interval * (0.5 + random.next() + (random.next() < irregular.gapProbability ? irregular.gap * random.next() : 0)) : interval;
+    time += irregular
+      ? interval * (0.5 + random.next() + (random.next() < irregular.gapProbability ? irregular.gap * random.next() : 0))
+      : interval;
     const cycle = daily ? daily.amplitude * cyclePhase(time, daily.shape) : 0;
     const base = noise.kind === "poisson" ? level + next() : level + sigma * next();
     const value = base + sigma * (cycle + shift(change, point));

@@ -52,4 +52,3 @@ export function learnTests(test: TestState, d: number, elapsed: number, floor: n
   }
   test.previousDeviation = d;
 }
-

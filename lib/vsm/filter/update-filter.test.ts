@@ -24,7 +24,8 @@ function feed(series: Series, with_: FilterParams = params, state = createFilter
   return { state, outputs, events };
 }
 
-const run = (seed: number, options: SeriesOptions, with_: FilterParams = params) => feed(syntheticSeries(seededRandom(seed), options), with_);
+const run = (seed: number, options: SeriesOptions, with_: FilterParams = params) =>
+  feed(syntheticSeries(seededRandom(seed), options), with_);
 const pages = (r: Run) => r.events.filter((e) => e.type === "confirmed");
 const filtered = (o: FilterOutput | undefined): FilteredOutput => {
   if (o?.phase !== "filtering") throw new Error(`expected a filtered output, got ${o?.phase}`);
@@ -43,7 +44,12 @@ describe("updateFilter: input and time", () => {
   it("skips a point not later than the last, leaving the state exactly as it was", () => {
     const { state } = run(1, { length: 100 });
     const before = structuredClone(state);
-    expect(updateFilter(state, state.lastTime!, 100, params)).toEqual({ phase: "skipped", time: state.lastTime, value: 100, reason: "duplicate-time" });
+    expect(updateFilter(state, state.lastTime!, 100, params)).toEqual({
+      phase: "skipped",
+      time: state.lastTime,
+      value: 100,
+      reason: "duplicate-time",
+    });
     expect(updateFilter(state, state.lastTime! - MINUTE, 1e9, params)).toMatchObject({ phase: "skipped", reason: "out-of-order" });
     expect(state).toEqual(before);
   });
@@ -51,7 +57,13 @@ describe("updateFilter: input and time", () => {
   it("warms up on the first 20 points, reporting nothing, then filters", () => {
     const { state, outputs } = run(1, { length: 25, change: { kind: "step", at: 5, size: 20 } });
     expect(outputs.slice(0, 20).every((o) => o.phase === "warmup" && o.events.length === 0)).toBe(true);
-    expect(outputs[0]).toEqual({ phase: "warmup", point: 1, time: MINUTE, value: outputs[0]!.phase === "skipped" ? 0 : outputs[0]!.value, events: [] });
+    expect(outputs[0]).toEqual({
+      phase: "warmup",
+      point: 1,
+      time: MINUTE,
+      value: outputs[0]!.phase === "skipped" ? 0 : outputs[0]!.value,
+      events: [],
+    });
     expect(outputs[20]!.phase).toBe("filtering");
     expect(state.warmup).toEqual({ times: [], values: [] });
     expect(state.interval).toBe(MINUTE);
@@ -89,7 +101,11 @@ describe("updateFilter: outputs", () => {
 
   it("gives the valence of the indicator's good direction: a rise is pain when down is good", () => {
     const down = filterParams(DEFAULT_POLICY, { direction: "down", kind: "raw" });
-    expect(pages(run(4, { length: 230, change: { kind: "step", at: 200, size: 6 } }, down))[0]).toMatchObject({ valence: "pain", kind: "step", point: 200 });
+    expect(pages(run(4, { length: 230, change: { kind: "step", at: 200, size: 6 } }, down))[0]).toMatchObject({
+      valence: "pain",
+      kind: "step",
+      point: 200,
+    });
     expect(pages(run(4, { length: 230, change: { kind: "step", at: 200, size: 6 } }))[0]).toMatchObject({ valence: "pleasure" });
   });
 
@@ -177,7 +193,16 @@ describe("updateFilter: one change, one report", () => {
     const values = times.map((t) => (Math.floor(t / (8 * HOUR)) % 2 === 1 ? 80 : 20) + random.normal());
     const { events } = feed({ times, values });
     const switches = events.filter((e) => (e.type === "confirmed" || e.type === "annotated") && e.kind === "step");
-    expect(switches.map((e) => `${e.type}:${e.valence}`)).toEqual(["confirmed:pleasure", "annotated:pain", "confirmed:pleasure", "annotated:pain", "annotated:pleasure", "annotated:pain", "annotated:pleasure", "annotated:pain"]);
+    expect(switches.map((e) => `${e.type}:${e.valence}`)).toEqual([
+      "confirmed:pleasure",
+      "annotated:pain",
+      "confirmed:pleasure",
+      "annotated:pain",
+      "annotated:pleasure",
+      "annotated:pain",
+      "annotated:pleasure",
+      "annotated:pain",
+    ]);
   });
 
   it("pages an extreme single value as a transient, but not a 10σ outlier", () => {

@@ -70,7 +70,23 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
   const announce = state.episode === null;
   const floor = varianceFloor(noise, magnitude);
   const drift = Math.max(elapsed - 1, 0) * noise.variance * params.rg[0]!;
-  runTests(state.test, { input, level: level.mean, levelVariance: level.variance, drift, point: state.count, time, elapsed, interval: state.interval, floor, announce }, params, outcome);
+  runTests(
+    state.test,
+    {
+      input,
+      level: level.mean,
+      levelVariance: level.variance,
+      drift,
+      point: state.count,
+      time,
+      elapsed,
+      interval: state.interval,
+      floor,
+      announce,
+    },
+    params,
+    outcome,
+  );
   const events = reportChanges(state, outcome, time, reference, announce, params);
   const settled = settleEpisode(state, time, state.count, level.mean, params);
   if (settled) events.push(settled);
@@ -84,13 +100,29 @@ export function updateFilter(state: FilterState, time: number, value: number, pa
     return { phase: "warmup", point: state.count, time, value, events };
   }
   if (params.seasonality) {
-    const next = stepSeason(season, { time, value, floor, elapsedTime, interval: state.interval, gain: 1 - Math.pow(1 - params.referenceLearningRate, elapsed) });
+    const next = stepSeason(season, {
+      time,
+      value,
+      floor,
+      elapsedTime,
+      interval: state.interval,
+      gain: 1 - Math.pow(1 - params.referenceLearningRate, elapsed),
+    });
     if (next !== season.active) switchSeason(state, next, time);
   }
   return filteredOutput(state, time, value, seasonal, residual, level, events, params);
 }
 
-function filteredOutput(state: FilterState, time: number, value: number, seasonal: number, residual: number, level: Moments, events: ChangeEvent[], params: FilterParams): FilteredOutput {
+function filteredOutput(
+  state: FilterState,
+  time: number,
+  value: number,
+  seasonal: number,
+  residual: number,
+  level: Moments,
+  events: ChangeEvent[],
+  params: FilterParams,
+): FilteredOutput {
   const { weights, means, covariances, noise, season } = state;
   const badSide = badSideProbability(weights, means, covariances, seasonal, params);
   return {
@@ -112,7 +144,12 @@ function filteredOutput(state: FilterState, time: number, value: number, seasona
     episode: episodeView(state.episode, params),
     badSide,
     band: bandOf(badSide, params),
-    profile: { interval: state.interval, period: season.active === 0 ? 0 : season.profiles[season.active - 1]!.period, autocorrelation: noise.autocorrelation, variance: noise.variance },
+    profile: {
+      interval: state.interval,
+      period: season.active === 0 ? 0 : season.profiles[season.active - 1]!.period,
+      autocorrelation: noise.autocorrelation,
+      variance: noise.variance,
+    },
   };
 }
 
@@ -127,7 +164,12 @@ function mostProbable(p: readonly number[]): Regime {
 }
 
 /** Mean and variance (within-regime plus spread of regime means) of the level (0) or slope (1). */
-export function mixtureMoments(weights: readonly number[], means: readonly number[], covariances: readonly number[], coordinate: 0 | 1): Moments {
+export function mixtureMoments(
+  weights: readonly number[],
+  means: readonly number[],
+  covariances: readonly number[],
+  coordinate: 0 | 1,
+): Moments {
   let mean = 0;
   for (let j = 0; j < 4; j++) mean += weights[j]! * means[2 * j + coordinate]!;
   let variance = 0;

@@ -16,7 +16,12 @@ export type HomeostatView = {
 };
 
 /** The S3↔S4 split over a window, step by step, with its trend. */
-export function homeostat(records: readonly AttentionRecord[], window: TimeWindow, step: Millis, settings: Policy["homeostat"]): HomeostatView {
+export function homeostat(
+  records: readonly AttentionRecord[],
+  window: TimeWindow,
+  step: Millis,
+  settings: Policy["homeostat"],
+): HomeostatView {
   const windows = splitWindow(window, step).map((w) => attentionShare(records, w, settings));
   const trend = fitLine(windows.flatMap((w) => (w.s4Share === null ? [] : [{ x: (w.window.from + w.window.to) / 2, y: w.s4Share }])));
   return { overall: attentionShare(records, window, settings), windows, trend, slopePerDay: trend ? trend.slope * DAY : null };

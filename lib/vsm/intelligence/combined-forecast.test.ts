@@ -90,7 +90,9 @@ describe("combineForecast", () => {
       expect(first!.intervals[0]!.upper).toBeCloseTo(10 + 1.2815515655446004, 8);
       expect(first!.intervals[1]!.lower).toBeCloseTo(10 - 1.6448536269514722, 8);
       const [half] = combineForecast({ filter: own, holt, horizon: 1, levels: [0.5] });
-      expect(half!.intervals).toEqual([{ level: 0.5, lower: expect.closeTo(10 - 0.6744897501960817, 8), upper: expect.closeTo(10 + 0.6744897501960817, 8) }]);
+      expect(half!.intervals).toEqual([
+        { level: 0.5, lower: expect.closeTo(10 - 0.6744897501960817, 8), upper: expect.closeTo(10 + 0.6744897501960817, 8) },
+      ]);
     });
 
     it("uses the normal approximation for a step that gives no bands", () => {

@@ -53,10 +53,12 @@ export function combineForecast(input: {
 }): ForecastStep[] {
   const { filter, horizon } = input;
   for (const s of filter) {
-    if (!(Number.isFinite(s.mean) && Number.isFinite(s.variance) && s.variance >= 0)) throw new RangeError("filter steps need a finite mean and a variance ≥ 0");
+    if (!(Number.isFinite(s.mean) && Number.isFinite(s.variance) && s.variance >= 0))
+      throw new RangeError("filter steps need a finite mean and a variance ≥ 0");
   }
   const handover = input.handover ?? { from: Math.min(filter.length, Math.max(1, Math.floor(filter.length / 2))), to: filter.length + 1 };
-  if (!(handover.from >= 0 && handover.from < handover.to)) throw new RangeError(`a handover needs 0 ≤ from < to, got ${handover.from}…${handover.to}`);
+  if (!(handover.from >= 0 && handover.from < handover.to))
+    throw new RangeError(`a handover needs 0 ≤ from < to, got ${handover.from}…${handover.to}`);
   return holtForecast(input.holt, horizon).map((h): ForecastStep => {
     const w = weightAt(h.step, handover, filter.length);
     const f = filter[h.step - 1];
@@ -64,12 +66,20 @@ export function combineForecast(input: {
     let variance = h.variance;
     if (f && w > 0) {
       mean = w * f.mean + (1 - w) * h.mean;
-      variance = w === 1 ? f.variance : h.variance === null ? null : w * f.variance + (1 - w) * h.variance + w * (1 - w) * (f.mean - h.mean) ** 2;
+      variance =
+        w === 1 ? f.variance : h.variance === null ? null : w * f.variance + (1 - w) * h.variance + w * (1 - w) * (f.mean - h.mean) ** 2;
     }
     const source: ForecastSource = w === 1 ? "filter" : w === 0 ? "holt" : "blend";
     const levels = input.levels ?? DEFAULT_LEVELS;
     const own = source === "filter" ? filterIntervals(f, levels) : undefined;
-    return { step: h.step, mean, variance, filterWeight: w, source, intervals: own ?? (variance === null ? [] : predictionIntervals(mean, variance, levels)) };
+    return {
+      step: h.step,
+      mean,
+      variance,
+      filterWeight: w,
+      source,
+      intervals: own ?? (variance === null ? [] : predictionIntervals(mean, variance, levels)),
+    };
   });
 }
 

@@ -8,7 +8,11 @@ export const HOLT_GRID: readonly number[] = Array.from({ length: 19 }, (_, i) =>
  * is enough for two parameters in [0, 1] and, unlike a local optimiser, cannot stop in a local
  * minimum. Ties keep the first (smallest α, then β).
  */
-export function fitHoltBest(values: readonly number[], alphas: readonly number[] = HOLT_GRID, betas: readonly number[] = HOLT_GRID): HoltFit {
+export function fitHoltBest(
+  values: readonly number[],
+  alphas: readonly number[] = HOLT_GRID,
+  betas: readonly number[] = HOLT_GRID,
+): HoltFit {
   let best: HoltFit | null = null;
   for (const alpha of alphas) {
     for (const beta of betas) {

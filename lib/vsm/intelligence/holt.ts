@@ -26,7 +26,8 @@ export type HoltFit = HoltParameters & {
 export type HoltForecast = { step: number; mean: number; variance: number | null };
 
 function checkParameters({ alpha, beta }: HoltParameters) {
-  if (!(alpha > 0 && alpha <= 1 && beta >= 0 && beta <= 1)) throw new RangeError(`Holt needs 0 < α ≤ 1 and 0 ≤ β ≤ 1, got α=${alpha}, β=${beta}`);
+  if (!(alpha > 0 && alpha <= 1 && beta >= 0 && beta <= 1))
+    throw new RangeError(`Holt needs 0 < α ≤ 1 and 0 ≤ β ≤ 1, got α=${alpha}, β=${beta}`);
 }
 
 export function fitHolt(values: readonly number[], parameters: HoltParameters): HoltFit {
@@ -57,7 +58,11 @@ export function holtForecast(fit: HoltFit, horizon: number): HoltForecast[] {
   for (let h = 1; h <= horizon; h++) {
     // Σ accumulates (α + j·αβ)² for j = 1…h−1.
     if (h > 1) spread += (fit.alpha + (h - 1) * fit.alpha * fit.beta) ** 2;
-    forecasts.push({ step: h, mean: fit.level + h * fit.trend, variance: fit.residualVariance === null ? null : fit.residualVariance * spread });
+    forecasts.push({
+      step: h,
+      mean: fit.level + h * fit.trend,
+      variance: fit.residualVariance === null ? null : fit.residualVariance * spread,
+    });
   }
   return forecasts;
 }

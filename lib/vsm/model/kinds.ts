@@ -15,15 +15,7 @@ export const FUNCTION_LABELS: Readonly<Record<FunctionKind, string>> = {
   s5: "S5 policy",
 };
 
-export const CHANNEL_KINDS = [
-  "command",
-  "resource_bargain",
-  "coordination",
-  "audit",
-  "homeostat",
-  "algedonic",
-  "environment",
-] as const;
+export const CHANNEL_KINDS = ["command", "resource_bargain", "coordination", "audit", "homeostat", "algedonic", "environment"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** Channels whose far end is always one S1 unit of the system. */

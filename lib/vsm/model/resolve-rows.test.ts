@@ -65,16 +65,25 @@ describe("resolveRows", () => {
     expect(problems).toEqual([
       { kind: "duplicate-id", id: 1, message: "id 1 is used by more than one row" },
       { kind: "invalid-path", path: "acme/Bad/slug", message: `slug "Bad/slug" of row 4 must be 1–64 lowercase letters, digits and '-'` },
-      { kind: "path-mismatch", id: 5, path: "acme/pay", expected: "acme/ops/pay", message: 'row 5 stores path "acme/pay" but its parents make it "acme/ops/pay"' },
+      {
+        kind: "path-mismatch",
+        id: 5,
+        path: "acme/pay",
+        expected: "acme/ops/pay",
+        message: 'row 5 stores path "acme/pay" but its parents make it "acme/ops/pay"',
+      },
       { kind: "level-mismatch", path: "acme/ops/pay", level: 1, expected: 2, message: '"acme/ops/pay" is at recursion level 2, not 1' },
       { kind: "duplicate-path", path: "acme/ops", count: 2, message: 'path "acme/ops" is used by 2 systems' },
     ]);
   });
 
   it("requires exactly one root", () => {
-    expect(resolveRows([{ id: 1, parentId: null, slug: "a" }, { id: 2, parentId: null, slug: "b" }]).problems).toEqual([
-      { kind: "multiple-roots", paths: ["a", "b"], message: "one root expected, found 2: a, b" },
-    ]);
+    expect(
+      resolveRows([
+        { id: 1, parentId: null, slug: "a" },
+        { id: 2, parentId: null, slug: "b" },
+      ]).problems,
+    ).toEqual([{ kind: "multiple-roots", paths: ["a", "b"], message: "one root expected, found 2: a, b" }]);
     expect(resolveRows([{ id: 1, parentId: 1, slug: "a" }]).problems.map((p) => p.kind)).toEqual(["cycle", "no-root"]);
     expect(resolveRows([])).toEqual({ placements: [], problems: [] });
   });

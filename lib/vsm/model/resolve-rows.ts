@@ -37,7 +37,8 @@ export function resolveRows(rows: readonly RecursionRow[]): RowResolution {
   const problems: StructureProblem[] = [];
   const byId = new Map<RowId, RecursionRow>();
   for (const row of rows) {
-    if (byId.has(row.id)) problems.push({ kind: "duplicate-id", id: row.id, message: `id ${JSON.stringify(row.id)} is used by more than one row` });
+    if (byId.has(row.id))
+      problems.push({ kind: "duplicate-id", id: row.id, message: `id ${JSON.stringify(row.id)} is used by more than one row` });
     else byId.set(row.id, row);
   }
 
@@ -66,7 +67,12 @@ export function resolveRows(rows: readonly RecursionRow[]): RowResolution {
       if (row.parentId === null) break;
       const parent = byId.get(row.parentId);
       if (parent === undefined) {
-        problems.push({ kind: "orphan", id: row.id, parent: row.parentId, message: `parent ${JSON.stringify(row.parentId)} of row ${JSON.stringify(row.id)} is missing` });
+        problems.push({
+          kind: "orphan",
+          id: row.id,
+          parent: row.parentId,
+          message: `parent ${JSON.stringify(row.parentId)} of row ${JSON.stringify(row.id)} is missing`,
+        });
         outcome = { ok: false };
         break;
       }
@@ -98,16 +104,33 @@ function placementProblems(placements: readonly Placement[], byId: ReadonlyMap<R
     const row = byId.get(placement.id)!;
     counts.set(placement.path, (counts.get(placement.path) ?? 0) + 1);
     if (!SLUG_PATTERN.test(row.slug))
-      problems.push({ kind: "invalid-path", path: placement.path, message: `slug "${row.slug}" of row ${JSON.stringify(row.id)} must be 1–64 lowercase letters, digits and '-'` });
+      problems.push({
+        kind: "invalid-path",
+        path: placement.path,
+        message: `slug "${row.slug}" of row ${JSON.stringify(row.id)} must be 1–64 lowercase letters, digits and '-'`,
+      });
     if (row.path !== undefined && row.path !== placement.path)
-      problems.push({ kind: "path-mismatch", id: row.id, path: row.path, expected: placement.path, message: `row ${JSON.stringify(row.id)} stores path "${row.path}" but its parents make it "${placement.path}"` });
+      problems.push({
+        kind: "path-mismatch",
+        id: row.id,
+        path: row.path,
+        expected: placement.path,
+        message: `row ${JSON.stringify(row.id)} stores path "${row.path}" but its parents make it "${placement.path}"`,
+      });
     if (row.level !== undefined && row.level !== placement.level)
-      problems.push({ kind: "level-mismatch", path: placement.path, level: row.level, expected: placement.level, message: `"${placement.path}" is at recursion level ${placement.level}, not ${row.level}` });
+      problems.push({
+        kind: "level-mismatch",
+        path: placement.path,
+        level: row.level,
+        expected: placement.level,
+        message: `"${placement.path}" is at recursion level ${placement.level}, not ${row.level}`,
+      });
   }
   for (const [path, count] of counts)
     if (count > 1) problems.push({ kind: "duplicate-path", path, count, message: `path "${path}" is used by ${count} systems` });
   const roots = placements.filter((p) => p.parent === null).map((p) => p.path);
-  if (roots.length > 1) problems.push({ kind: "multiple-roots", paths: roots, message: `one root expected, found ${roots.length}: ${roots.join(", ")}` });
+  if (roots.length > 1)
+    problems.push({ kind: "multiple-roots", paths: roots, message: `one root expected, found ${roots.length}: ${roots.join(", ")}` });
   if (byId.size > 0 && roots.length === 0) problems.push({ kind: "no-root", message: "no row is the root (parent id null)" });
   return problems;
 }

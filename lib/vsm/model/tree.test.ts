@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeSystem } from "@/lib/vsm/model/make-system";
 import { buildTree } from "@/lib/vsm/model/tree";
-import {
-  ancestors,
-  childrenOf,
-  containingAt,
-  descendants,
-  findSystem,
-  getSystem,
-  isLeaf,
-  subtree,
-} from "@/lib/vsm/model/tree-queries";
+import { ancestors, childrenOf, containingAt, descendants, findSystem, getSystem, isLeaf, subtree } from "@/lib/vsm/model/tree-queries";
 import { isWithin } from "@/lib/vsm/model/path";
 import { breadthFirst, depthFirst } from "@/lib/vsm/model/walk";
 

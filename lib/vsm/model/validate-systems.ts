@@ -84,7 +84,12 @@ function indicatorProblems(system: ViableSystem): StructureProblem[] {
   const problems: StructureProblem[] = [];
   for (const { key } of system.indicators) {
     if (seen.has(key))
-      problems.push({ kind: "duplicate-indicator", path: system.path, key, message: `indicator "${key}" appears twice in "${system.path}"` });
+      problems.push({
+        kind: "duplicate-indicator",
+        path: system.path,
+        key,
+        message: `indicator "${key}" appears twice in "${system.path}"`,
+      });
     seen.add(key);
   }
   return problems;

@@ -10,7 +10,9 @@ function step(segment: string): Getter {
     const index = Number(segment);
     return (value) => {
       if (Array.isArray(value)) return value[index] as unknown;
-      return typeof value === "object" && value !== null && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
+      return typeof value === "object" && value !== null && Object.hasOwn(value, segment)
+        ? (value as Record<string, unknown>)[segment]
+        : undefined;
     };
   }
   return (value) =>

@@ -38,7 +38,12 @@ function nth(source: string, word: string, n: number): number {
 function handBuilt(depth: number, type: "and" | "not" | "then"): Expr {
   let expr = leaf;
   for (let level = 1; level < depth; level += 1)
-    expr = type === "and" ? { type, left: expr, right: leaf } : type === "not" ? { type, operand: expr } : { type, first: expr, next: leaf, within: 1 };
+    expr =
+      type === "and"
+        ? { type, left: expr, right: leaf }
+        : type === "not"
+          ? { type, operand: expr }
+          : { type, first: expr, next: leaf, within: 1 };
   return expr;
 }
 
@@ -58,7 +63,11 @@ describe("the parser's depth limit", () => {
       });
     }
     const then = `a = 1${" then a = 1 within 1m".repeat(terms - 1)}`;
-    expect(refused(then)).toMatchObject({ found: '"then"', offset: nth(then, "then", MAX_DEPTH), message: expect.stringContaining(note) as unknown });
+    expect(refused(then)).toMatchObject({
+      found: '"then"',
+      offset: nth(then, "then", MAX_DEPTH),
+      message: expect.stringContaining(note) as unknown,
+    });
     // `x and y or x and y or …`: each or adds a level above its and-pairs.
     const mixed = Array.from({ length: terms / 2 }, () => "a = 1 and a = 2").join(" or ");
     expect(refused(mixed)).toMatchObject({ found: '"or"', offset: nth(mixed, "or", MAX_DEPTH - 1) });

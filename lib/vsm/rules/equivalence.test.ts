@@ -14,7 +14,16 @@ import type { MatcherState } from "@/lib/vsm/rules/matcher-state";
  * often, and times advance in small steps (ties included) so windows open and close.
  */
 
-const fields: FieldPath[] = [["a"], ["b"], ["labels", "severity"], ["labels", "0"], ["items", "0"], ["items", "1", "x"], ["items", "length"], ["constructor"]];
+const fields: FieldPath[] = [
+  ["a"],
+  ["b"],
+  ["labels", "severity"],
+  ["labels", "0"],
+  ["items", "0"],
+  ["items", "1", "x"],
+  ["items", "length"],
+  ["constructor"],
+];
 const strings = ["x", "y", "critical", ""];
 const numbers = [-1, 0, 1, 2.5];
 
@@ -45,8 +54,15 @@ function exprs(temporal: boolean): fc.Arbitrary<Expr> {
 
 const scalar = fc.oneof(fc.constantFrom<unknown>(...strings, ...numbers, NaN, null), fc.boolean());
 const nested = fc.oneof(scalar, fc.record({ x: scalar }, { requiredKeys: [] }));
-const value = fc.oneof(scalar, fc.array(nested, { maxLength: 3 }), fc.record({ severity: scalar, "0": nested, "1": nested, x: scalar }, { requiredKeys: [] }));
-const event: fc.Arbitrary<EventData> = fc.record({ a: value, b: value, labels: value, items: value, constructor: scalar }, { requiredKeys: [] });
+const value = fc.oneof(
+  scalar,
+  fc.array(nested, { maxLength: 3 }),
+  fc.record({ severity: scalar, "0": nested, "1": nested, x: scalar }, { requiredKeys: [] }),
+);
+const event: fc.Arbitrary<EventData> = fc.record(
+  { a: value, b: value, labels: value, items: value, constructor: scalar },
+  { requiredKeys: [] },
+);
 
 const stream: fc.Arbitrary<TimedEvent[]> = fc
   .array(fc.record({ step: fc.integer({ min: 0, max: 3 }), event }), { maxLength: 24 })

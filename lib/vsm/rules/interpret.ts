@@ -54,14 +54,12 @@ function holdsAt(expr: Expr, stream: readonly TimedEvent[], index: number): bool
       return holdsAt(expr.left, stream, index) || holdsAt(expr.right, stream, index);
     case "count": {
       let count = 0;
-      for (let j = 0; j <= index; j += 1)
-        if (current.time - stream[j]!.time <= expr.within && holdsAt(expr.operand, stream, j)) count += 1;
+      for (let j = 0; j <= index; j += 1) if (current.time - stream[j]!.time <= expr.within && holdsAt(expr.operand, stream, j)) count += 1;
       return compareValues(expr.op, count, expr.n);
     }
     case "then": {
       if (!holdsAt(expr.next, stream, index)) return false;
-      for (let j = 0; j < index; j += 1)
-        if (current.time - stream[j]!.time <= expr.within && holdsAt(expr.first, stream, j)) return true;
+      for (let j = 0; j < index; j += 1) if (current.time - stream[j]!.time <= expr.within && holdsAt(expr.first, stream, j)) return true;
       return false;
     }
   }

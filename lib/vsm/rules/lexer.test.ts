@@ -5,7 +5,13 @@ import { HOUR, MINUTE } from "@/lib/vsm/types";
 
 const kinds = (source: string) =>
   tokenize(source).map((t: Token) =>
-    "value" in t ? `${t.kind}:${String(t.value)}` : "segments" in t ? `field:${t.segments.join("|")}` : "text" in t ? `invalid:${t.text}` : t.kind,
+    "value" in t
+      ? `${t.kind}:${String(t.value)}`
+      : "segments" in t
+        ? `field:${t.segments.join("|")}`
+        : "text" in t
+          ? `invalid:${t.text}`
+          : t.kind,
   );
 
 function failure(source: string) {
@@ -39,7 +45,14 @@ describe("tokenize", () => {
   });
 
   it("reads durations in ms, s, m, h and d", () => {
-    expect(kinds("500ms 90s 5m 2h 1d")).toEqual(["duration:500", "duration:90000", `duration:${5 * MINUTE}`, `duration:${2 * HOUR}`, "duration:86400000", "eof"]);
+    expect(kinds("500ms 90s 5m 2h 1d")).toEqual([
+      "duration:500",
+      "duration:90000",
+      `duration:${5 * MINUTE}`,
+      `duration:${2 * HOUR}`,
+      "duration:86400000",
+      "eof",
+    ]);
   });
 
   it("reads path segments that are digits, hyphenated or quoted with backticks", () => {
@@ -97,7 +110,7 @@ describe("tokenize", () => {
     expect(failure("labels.\u2028").found).toBe('"\\u2028"');
     expect(failure("a = 😀").found).toBe('"😀"');
     expect(failure("a = é").found).toBe('"é"');
-    expect(failure("labels.😀").message).toBe('line 1, column 8: expected a field name but found "😀" (after \'.\' in a field path)');
+    expect(failure("labels.😀").message).toBe("line 1, column 8: expected a field name but found \"😀\" (after '.' in a field path)");
   });
 
   it("keeps the text of numbers, whose form decides where they may stand", () => {
@@ -114,7 +127,17 @@ describe("tokenize", () => {
     const note = "a duration is a whole number followed by ms, s, m, h or d, e.g. 90s";
     expect(tokenize("within 5x")[1]).toEqual({ kind: "invalid", text: "5x", note, start: 7, end: 9 });
     expect(kinds("1.5m 1e3s -5m 5M 05m")).toEqual(["invalid:1.5m", "invalid:1e3s", "invalid:-5m", "invalid:5M", "duration:300000", "eof"]);
-    expect(kinds("+1 0x10 1_000 .5 1. 1.e5 1e+ 2.5.1")).toEqual(["invalid:+1", "invalid:0x10", "invalid:1_000", "invalid:.5", "invalid:1.", "invalid:1.e5", "invalid:1e+", "invalid:2.5.1", "eof"]);
+    expect(kinds("+1 0x10 1_000 .5 1. 1.e5 1e+ 2.5.1")).toEqual([
+      "invalid:+1",
+      "invalid:0x10",
+      "invalid:1_000",
+      "invalid:.5",
+      "invalid:1.",
+      "invalid:1.e5",
+      "invalid:1e+",
+      "invalid:2.5.1",
+      "eof",
+    ]);
     expect(tokenize("0x10")[0]).toMatchObject({ note: undefined });
     expect(tokenize("99999999999999d")[0]).toMatchObject({ kind: "invalid", note: "duration too long" });
     expect(tokenize("1e999")[0]).toMatchObject({ kind: "invalid", note: "number too large" });

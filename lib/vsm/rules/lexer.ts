@@ -79,8 +79,7 @@ export function tokenize(source: string): Token[] {
 
   // After the first segment (which starts like an identifier), a segment may also start with a
   // digit, so that array elements and keys such as `5xx` need no quotes.
-  const readSegment = (): string =>
-    at(i) === "`" ? readQuoted("`", FIELD_ESCAPES, "quoted field name") : readWhile(IDENT_PART);
+  const readSegment = (): string => (at(i) === "`" ? readQuoted("`", FIELD_ESCAPES, "quoted field name") : readWhile(IDENT_PART));
 
   // A number or duration is read as one word, up to the first character that cannot continue it,
   // and classified afterwards: "1.5m", "0x10" or "+1" then fail as a whole at their start, and the
@@ -109,7 +108,8 @@ export function tokenize(source: string): Token[] {
     } else if (IDENT_START.test(char) || char === "`") {
       const segments = [readSegment()];
       while (at(i) === ".") {
-        if (!IDENT_PART.test(at(i + 1)) && at(i + 1) !== "`") throw fail(i + 1, ["a field name"], describeAt(source, i + 1), "after '.' in a field path");
+        if (!IDENT_PART.test(at(i + 1)) && at(i + 1) !== "`")
+          throw fail(i + 1, ["a field name"], describeAt(source, i + 1), "after '.' in a field path");
         i += 1;
         segments.push(readSegment());
       }
@@ -129,14 +129,18 @@ export function tokenize(source: string): Token[] {
 function numericToken(text: string, start: number, end: number): Token {
   if (NUMBER_FORM.test(text)) {
     const value = Number(text);
-    return Number.isFinite(value) ? { kind: "number", value, text, start, end } : { kind: "invalid", text, note: "number too large", start, end };
+    return Number.isFinite(value)
+      ? { kind: "number", value, text, start, end }
+      : { kind: "invalid", text, note: "number too large", start, end };
   }
   const [, digits, unitName] = DURATION_FORM.exec(text) ?? [];
   const unit = unitName === undefined ? undefined : unitMillis(unitName);
   // A word ending in a letter ("1.5m", "5x") was most likely meant as a duration.
   if (unit === undefined) return { kind: "invalid", text, note: /[A-Za-z]$/.test(text) ? DURATION_NOTE : undefined, start, end };
   const value = Number(digits) * unit;
-  return Number.isSafeInteger(value) ? { kind: "duration", value, start, end } : { kind: "invalid", text, note: "duration too long", start, end };
+  return Number.isSafeInteger(value)
+    ? { kind: "duration", value, start, end }
+    : { kind: "invalid", text, note: "duration too long", start, end };
 }
 
 /** The whole character at `offset` (an emoji is two UTF-16 units), or "" at the end. */

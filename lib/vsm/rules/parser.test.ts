@@ -88,7 +88,9 @@ describe("parse", () => {
 
   it("escapes invisible characters in the fields and strings it quotes", () => {
     expect(error("a = 1 `x\\u0000\ty\u200b`").found).toBe("field `x\\u0000\\ty\\u200b`");
-    expect(error("a = 1 `x\u202e`.b").message).toBe('line 1, column 7: expected "and", "or", "then" or end of input but found field `x\\u202e`.b');
+    expect(error("a = 1 `x\u202e`.b").message).toBe(
+      'line 1, column 7: expected "and", "or", "then" or end of input but found field `x\\u202e`.b',
+    );
     expect(error("a = 1 'x\\u2066\u00a0é'").found).toBe('string "x\\u2066\\u00a0é"');
     expect(error("a = `\u200b`").message).toContain('(text is quoted: "\\u200b")');
   });
@@ -97,7 +99,8 @@ describe("parse", () => {
     expect(error("count a = 1").expected).toEqual(['"("']);
     expect(error("count(a = 1 b").expected).toEqual(['"and"', '"or"', '"then"', '")"']);
     expect(error("count(a = 1) 3 within 5m").expected).toEqual(['"="', '"!="', '">"', '">="', '"<"', '"<="']);
-    for (const n of ["2.5", "-1", '"3"', "1e300", "5m"]) expect(error(`count(a = 1) >= ${n} within 5m`).expected).toEqual(["a whole number of events"]);
+    for (const n of ["2.5", "-1", '"3"', "1e300", "5m"])
+      expect(error(`count(a = 1) >= ${n} within 5m`).expected).toEqual(["a whole number of events"]);
     expect(error("count(a = 1) >= 2").expected).toEqual(['"within"']);
   });
 
@@ -123,10 +126,15 @@ describe("parse", () => {
     expect(error("x = 0x10").message).toBe('line 1, column 5: expected a string, a number, "true" or "false" but found "0x10"');
     expect(error("x = 1.").found).toBe('"1."');
     expect(error("x = .5").found).toBe('".5"');
-    expect(error("x > 1e999").message).toBe('line 1, column 5: expected a string, a number, "true" or "false" but found "1e999" (number too large)');
+    expect(error("x > 1e999").message).toBe(
+      'line 1, column 5: expected a string, a number, "true" or "false" but found "1e999" (number too large)',
+    );
     const note = "(a duration is a whole number followed by ms, s, m, h or d, e.g. 90s)";
-    for (const d of ["1.5m", "-5m", "+5m", "1e3s", "5M", "5 m"]) expect(error(`a = 1 then b = 1 within ${d}`), d).toMatchObject({ offset: 24, expected: ["a duration such as 5m"] });
-    expect(error("a = 1 then b = 1 within 1.5m").message).toBe(`line 1, column 25: expected a duration such as 5m but found "1.5m" ${note}`);
+    for (const d of ["1.5m", "-5m", "+5m", "1e3s", "5M", "5 m"])
+      expect(error(`a = 1 then b = 1 within ${d}`), d).toMatchObject({ offset: 24, expected: ["a duration such as 5m"] });
+    expect(error("a = 1 then b = 1 within 1.5m").message).toBe(
+      `line 1, column 25: expected a duration such as 5m but found "1.5m" ${note}`,
+    );
     expect(error("count(a = 1) > 1 within 99999999999999d").message).toContain('found "99999999999999d" (duration too long)');
     expect(error("a = 1 and 2x = 1").message).toBe(`line 1, column 11: expected "(", "not", "count" or a field but found "2x" ${note}`);
   });

@@ -111,7 +111,8 @@ class Parser {
    */
   private deepen<T extends Expr>(operator: Token, node: T): T {
     const depth = 1 + Math.max(...children(node).map((child) => this.depths.get(child) ?? 1));
-    if (depth > MAX_DEPTH) throw this.error([], `the rule is more than ${MAX_DEPTH} levels deep; group long and/or chains in parentheses`, operator);
+    if (depth > MAX_DEPTH)
+      throw this.error([], `the rule is more than ${MAX_DEPTH} levels deep; group long and/or chains in parentheses`, operator);
     this.depths.set(node, depth);
     return node;
   }

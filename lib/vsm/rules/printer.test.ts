@@ -35,7 +35,7 @@ describe("print", () => {
   });
 
   it("prints literals so that they lex back to the same value", () => {
-    expect(printLiteral("say \"hi\"\n")).toBe('"say \\"hi\\"\\n"');
+    expect(printLiteral('say "hi"\n')).toBe('"say \\"hi\\"\\n"');
     expect(printLiteral(-0)).toBe("-0");
     expect(printLiteral(1e21)).toBe("1e+21");
     expect(printLiteral(false)).toBe("false");

@@ -44,7 +44,31 @@ describe("print / parse round trip", () => {
   });
 
   it("never throws on arbitrary input, locates every error inside it and shows nothing invisible", () => {
-    const units = ["a", "=", "1", " ", "(", ")", '"', "`", ".", "\\", "and ", "count(", "within 5m", "then ", "not ", "\n", "\t", "\0", "\u200b", "\u202e", "\u00a0", "😀", "é"];
+    const units = [
+      "a",
+      "=",
+      "1",
+      " ",
+      "(",
+      ")",
+      '"',
+      "`",
+      ".",
+      "\\",
+      "and ",
+      "count(",
+      "within 5m",
+      "then ",
+      "not ",
+      "\n",
+      "\t",
+      "\0",
+      "\u200b",
+      "\u202e",
+      "\u00a0",
+      "😀",
+      "é",
+    ];
     const source = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(...units) }));
     fc.assert(
       fc.property(source, (input) => {

@@ -15,7 +15,11 @@ const at = (minute: number, event: Record<string, unknown>): TimedEvent => ({ ti
 
 describe("ruleSchema", () => {
   it("accepts a rule that raises or annotates", () => {
-    const raise = { name: "Pain burst", when: 'count(valence = "pain") >= 3 within 10m', action: { raise: { kind: "pain-burst", severity: "critical" } } };
+    const raise = {
+      name: "Pain burst",
+      when: 'count(valence = "pain") >= 3 within 10m',
+      action: { raise: { kind: "pain-burst", severity: "critical" } },
+    };
     expect(ruleSchema.parse(raise)).toEqual(raise);
     expect(ruleSchema.safeParse({ name: "n", when: "a exists", action: { annotate: "deploy seen" } }).success).toBe(true);
   });
@@ -24,7 +28,10 @@ describe("ruleSchema", () => {
     const result = ruleSchema.safeParse({ name: "bad", when: "a = ", action: { annotate: "x" } });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ["when"], message: 'line 1, column 5: expected a string, a number, "true" or "false" but found end of input' }),
+      expect.objectContaining({
+        path: ["when"],
+        message: 'line 1, column 5: expected a string, a number, "true" or "false" but found end of input',
+      }),
     ]);
   });
 
@@ -60,7 +67,13 @@ describe("evaluateRule", () => {
       at(2, { status: "resolved", labels: { severity: "critical" } }),
     ];
     expect([...evaluateRule(rule, alerts)]).toEqual([
-      { rule: "Critical alert", index: 1, time: MINUTE, event: alerts[1]!.event, action: { raise: { kind: "alert", valence: "pain", severity: "critical" } } },
+      {
+        rule: "Critical alert",
+        index: 1,
+        time: MINUTE,
+        event: alerts[1]!.event,
+        action: { raise: { kind: "alert", valence: "pain", severity: "critical" } },
+      },
     ]);
   });
 
@@ -70,12 +83,18 @@ describe("evaluateRule", () => {
       when: 'indicator = "latency-p99" and value <= 250 then indicator = "latency-p99" and value > 250 within 10m',
       action: { annotate: "p99 latency crossed 250 ms" },
     });
-    const observations = [200, 240, 260, 270, 230, 300].map((value, minute) => at(minute, { type: "observation", indicator: "latency-p99", value }));
+    const observations = [200, 240, 260, 270, 230, 300].map((value, minute) =>
+      at(minute, { type: "observation", indicator: "latency-p99", value }),
+    );
     expect([...evaluateRule(rule, observations)].map((f) => f.index)).toEqual([2, 3, 5]);
   });
 
   it("continues a stream across calls when given the matcher of the earlier call", () => {
-    const rule = compiled({ name: "Three pains", when: 'count(valence = "pain") >= 3 within 10m', action: { raise: { kind: "pain-burst" } } });
+    const rule = compiled({
+      name: "Three pains",
+      when: 'count(valence = "pain") >= 3 within 10m',
+      action: { raise: { kind: "pain-burst" } },
+    });
     const matcher = createMatcher(rule.query);
     const pain = { valence: "pain" };
     expect([...evaluateRule(rule, [at(0, pain), at(1, pain)], matcher)]).toEqual([]);

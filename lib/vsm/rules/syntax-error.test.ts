@@ -24,7 +24,14 @@ describe("syntax errors", () => {
     expect(listAlternatives(["a", "b"])).toBe("a or b");
     expect(listAlternatives(["a", "b", "c"])).toBe("a, b or c");
     const failure = syntaxError("x\ny", 2, ['")"'], "end of input", "a note");
-    expect(failure.error).toEqual({ message: 'line 2, column 1: expected ")" but found end of input (a note)', offset: 2, line: 2, column: 1, expected: ['")"'], found: "end of input" });
+    expect(failure.error).toEqual({
+      message: 'line 2, column 1: expected ")" but found end of input (a note)',
+      offset: 2,
+      line: 2,
+      column: 1,
+      expected: ['")"'],
+      found: "end of input",
+    });
     expect(failure.name).toBe("SyntaxFailure");
   });
 });

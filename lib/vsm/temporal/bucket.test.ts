@@ -69,7 +69,10 @@ describe("roll-ups", () => {
     fc.assert(
       fc.property(fc.array(point, { minLength: 1, maxLength: 200 }), (ps) => {
         const viaMinutes = coarsen(coarsen(rollUpPoints(ps, 5), "hour"), "day");
-        const direct = coarsen(ps.map((p) => bucketOfPoint(p, "day", 5)), "day");
+        const direct = coarsen(
+          ps.map((p) => bucketOfPoint(p, "day", 5)),
+          "day",
+        );
         // M2 is merged in a different order, so it may differ in the last bits; all else is exact.
         expect(viaMinutes.map((b) => ({ ...b, m2: 0 }))).toEqual(direct.map((b) => ({ ...b, m2: 0 })));
         viaMinutes.forEach((b, i) => expect(b.m2).toBeCloseTo(direct[i]!.m2, 6));

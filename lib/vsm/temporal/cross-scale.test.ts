@@ -29,12 +29,20 @@ describe("compareSlopes", () => {
     });
     expect(compareSlopes(exact(2), exact(1), { tolerance: 0.5 })).toMatchObject({ relativeDifference: 0.5, agree: true });
     expect(compareSlopes(exact(2), exact(0.5), { tolerance: 0.5 })).toMatchObject({ relativeDifference: 0.75, agree: false });
-    expect(compareSlopes(exact(0), exact(0), { tolerance: 0 })).toMatchObject({ fastDirection: "flat", relativeDifference: null, agree: true });
+    expect(compareSlopes(exact(0), exact(0), { tolerance: 0 })).toMatchObject({
+      fastDirection: "flat",
+      relativeDifference: null,
+      agree: true,
+    });
     expect(() => compareSlopes(exact(1), exact(1), { tolerance: -0.1 })).toThrow(RangeError);
   });
 
   it("disagrees on rising against falling whatever the tolerance", () => {
-    expect(compareSlopes(exact(1), exact(-1), { tolerance: 5 })).toMatchObject({ fastDirection: "rising", slowDirection: "falling", agree: false });
+    expect(compareSlopes(exact(1), exact(-1), { tolerance: 5 })).toMatchObject({
+      fastDirection: "rising",
+      slowDirection: "falling",
+      agree: false,
+    });
   });
 
   it("does not read noise as a turn: opposite signs within their uncertainty agree", () => {
@@ -44,7 +52,10 @@ describe("compareSlopes", () => {
     // The same slopes measured ten times as precisely do disagree.
     expect(compareSlopes(rough(0.6, 0.06), rough(-0.6, 0.06), { tolerance: 0.5 })).toMatchObject({ significant: true, agree: false });
     // Without a standard error there is no evidence of a difference.
-    expect(compareSlopes({ slope: 1, standardError: null, df: 0 }, exact(-1), { tolerance: 0 })).toMatchObject({ fastDirection: "flat", agree: true });
+    expect(compareSlopes({ slope: 1, standardError: null, df: 0 }, exact(-1), { tolerance: 0 })).toMatchObject({
+      fastDirection: "flat",
+      agree: true,
+    });
     // At 95 % a difference of 1.2 ± 0.57 is real; at 99.99 % the interval (± 1.22) reaches 0.
     expect(compareSlopes(rough(0.6, 0.2), rough(-0.6, 0.2), { tolerance: 0.5 }).agree).toBe(false);
     expect(compareSlopes(rough(0.6, 0.2), rough(-0.6, 0.2), { tolerance: 0.5, level: 0.9999 }).agree).toBe(true);
@@ -68,7 +79,7 @@ describe("crossScaleView", () => {
 
   it("flags a turn the slower scale has not seen: the last hour falls while the day rises", () => {
     const lastHour = now - HOUR + 1;
-    const turned = rising.map((p) => (p.at >= lastHour ? { ...p, value: 2 * (lastHour - t0) / HOUR - p.value } : p));
+    const turned = rising.map((p) => (p.at >= lastHour ? { ...p, value: (2 * (lastHour - t0)) / HOUR - p.value } : p));
     const view = crossScaleView(addPoints(emptySeries(1), turned), now);
     expect(view.stats.minute.trend!.slope).toBeLessThan(0);
     expect(view.pairs[0]!.agreement).toMatchObject({ fastDirection: "falling", slowDirection: "rising", agree: false });
@@ -100,7 +111,10 @@ const times = [
 ];
 
 function noisyView(random: Random, shape: (at: number) => number = () => 0) {
-  const series = addPoints(emptySeries(0.5), times.map((at) => ({ at, value: shape(at) + random.normal() })));
+  const series = addPoints(
+    emptySeries(0.5),
+    times.map((at) => ({ at, value: shape(at) + random.normal() })),
+  );
   return crossScaleView(series, end - 1);
 }
 

@@ -34,7 +34,10 @@ export function crossScaleView(
   options: { spans?: Readonly<Record<Resolution, Millis>>; tolerance?: number; level?: number } = {},
 ): CrossScaleView {
   const spans = options.spans ?? DEFAULT_SPANS;
-  const comparison = { tolerance: options.tolerance ?? DEFAULT_SLOPE_TOLERANCE, level: checkConfidence(options.level ?? DEFAULT_CONFIDENCE) };
+  const comparison = {
+    tolerance: options.tolerance ?? DEFAULT_SLOPE_TOLERANCE,
+    level: checkConfidence(options.level ?? DEFAULT_CONFIDENCE),
+  };
   const stats: Record<Resolution, WindowStats> = {
     minute: windowStats(series.minute, windowAt(now, "minute", spans.minute)),
     hour: windowStats(series.hour, windowAt(now, "hour", spans.hour)),

@@ -8,7 +8,12 @@ describe("decomposeEntropy", () => {
   });
 
   it("puts all variety within groups when the groups are alike", () => {
-    expect(decomposeEntropy([{ a: 1, b: 1 }, { a: 3, b: 3 }])).toEqual({ total: 1, within: 1, between: 0 });
+    expect(
+      decomposeEntropy([
+        { a: 1, b: 1 },
+        { a: 3, b: 3 },
+      ]),
+    ).toEqual({ total: 1, within: 1, between: 0 });
   });
 
   it("splits a mixed case by the chain rule", () => {

@@ -1,4 +1,10 @@
-import { DEFAULT_CONFIDENCE, slopeDirection, slopesDiffer, type SlopeDirection, type SlopeEstimate } from "@/lib/vsm/temporal/slope-significance";
+import {
+  DEFAULT_CONFIDENCE,
+  slopeDirection,
+  slopesDiffer,
+  type SlopeDirection,
+  type SlopeEstimate,
+} from "@/lib/vsm/temporal/slope-significance";
 
 /**
  * Whether the trends at two adjacent resolutions tell the same story. A fast slope that disagrees
@@ -27,7 +33,11 @@ export type SlopeComparison = {
   level?: number;
 };
 
-export function compareSlopes(fast: SlopeEstimate, slow: SlopeEstimate, { tolerance, level = DEFAULT_CONFIDENCE }: SlopeComparison): SlopeAgreement {
+export function compareSlopes(
+  fast: SlopeEstimate,
+  slow: SlopeEstimate,
+  { tolerance, level = DEFAULT_CONFIDENCE }: SlopeComparison,
+): SlopeAgreement {
   if (!(tolerance >= 0)) throw new RangeError(`a slope tolerance must be ≥ 0, got ${tolerance}`);
   const scale = Math.max(Math.abs(fast.slope), Math.abs(slow.slope));
   const relativeDifference = scale === 0 ? null : Math.abs(fast.slope - slow.slope) / scale;
@@ -36,5 +46,13 @@ export function compareSlopes(fast: SlopeEstimate, slow: SlopeEstimate, { tolera
   const opposite = fastDirection !== "flat" && slowDirection !== "flat" && fastDirection !== slowDirection;
   const significant = slopesDiffer(fast, slow, level);
   const material = opposite || (relativeDifference ?? 0) > tolerance;
-  return { fast: fast.slope, slow: slow.slope, fastDirection, slowDirection, relativeDifference, significant, agree: !(significant && material) };
+  return {
+    fast: fast.slope,
+    slow: slow.slope,
+    fastDirection,
+    slowDirection,
+    relativeDifference,
+    significant,
+    agree: !(significant && material),
+  };
 }

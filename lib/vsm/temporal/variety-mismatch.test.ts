@@ -19,11 +19,29 @@ function days(values: number[][]) {
 describe("varietyMismatch", () => {
   it("is all fast-scale when every day looks alike", () => {
     // Each day {0, 1}: 1 bit inside each day, nothing between days.
-    expect(varietyMismatch(days([[0, 1], [0, 1]]), t0 + DAY, 2)).toEqual({ at: t0 + DAY, days: 2, fast: 1, slow: 0, mismatch: 1 });
+    expect(
+      varietyMismatch(
+        days([
+          [0, 1],
+          [0, 1],
+        ]),
+        t0 + DAY,
+        2,
+      ),
+    ).toEqual({ at: t0 + DAY, days: 2, fast: 1, slow: 0, mismatch: 1 });
   });
 
   it("is all slow-scale when each day is steady but days differ", () => {
-    expect(varietyMismatch(days([[0, 0], [5, 5]]), t0 + DAY + 5, 2)).toEqual({ at: t0 + DAY, days: 2, fast: 0, slow: 1, mismatch: -1 });
+    expect(
+      varietyMismatch(
+        days([
+          [0, 0],
+          [5, 5],
+        ]),
+        t0 + DAY + 5,
+        2,
+      ),
+    ).toEqual({ at: t0 + DAY, days: 2, fast: 0, slow: 1, mismatch: -1 });
   });
 
   it("needs two days of data and day buckets", () => {
@@ -50,7 +68,12 @@ describe("mismatchTrend", () => {
   });
 
   it("is flat when every day looks alike, and starts at the first whole day in the window", () => {
-    const same = days([[0, 1], [0, 1], [0, 1], [0, 1]]);
+    const same = days([
+      [0, 1],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
     const result = mismatchTrend(same, { from: t0 + 1, to: t0 + 4 * DAY });
     expect(result.points.map((p) => p.mismatch)).toEqual([1, 1, 1]);
     expect(result.points[0]!.at).toBe(t0 + DAY);
@@ -60,7 +83,14 @@ describe("mismatchTrend", () => {
 
   it("does not call a positive slope growing when its interval reaches 0", () => {
     // Mismatch 1.4, 1.4, 1, 1.4, 2 bits: the line rises 0.12 bit a day, but five noisy points cannot show it.
-    const wobbly = days([[0, 1], [0, 1, 2, 3], [0, 1], [0, 1], [0, 1, 2, 3], [0, 1, 2, 3]]);
+    const wobbly = days([
+      [0, 1],
+      [0, 1, 2, 3],
+      [0, 1],
+      [0, 1],
+      [0, 1, 2, 3],
+      [0, 1, 2, 3],
+    ]);
     const result = mismatchTrend(wobbly, { from: t0 + DAY, to: t0 + 6 * DAY }, 2);
     expect(result.slopePerDay!).toBeGreaterThan(0);
     expect(result.intervalPerDay!.low).toBeLessThan(0);

@@ -59,10 +59,16 @@ describe("windowStats", () => {
 
   it("keeps the variance of large values with a small spread (no cancellation)", () => {
     const at = (k: number) => t0 + k * 20 * SECOND;
-    const flat = rollUpPoints(Array.from({ length: 30 }, (_, k) => ({ at: at(k), value: 1e6 + 0.1 })), 1);
+    const flat = rollUpPoints(
+      Array.from({ length: 30 }, (_, k) => ({ at: at(k), value: 1e6 + 0.1 })),
+      1,
+    );
     expect(windowStats(flat, hour).variance).toBeLessThan(1e-12);
     // 1e9 and 1e9 + 1 alternating: variance 0.25, which Σx²/n − mean² loses entirely at this scale.
-    const spread = rollUpPoints(Array.from({ length: 30 }, (_, k) => ({ at: at(k), value: 1e9 + (k % 2) })), 1);
+    const spread = rollUpPoints(
+      Array.from({ length: 30 }, (_, k) => ({ at: at(k), value: 1e9 + (k % 2) })),
+      1,
+    );
     expect(windowStats(spread, hour).variance).toBeCloseTo(0.25, 6);
   });
 });

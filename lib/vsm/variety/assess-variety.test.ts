@@ -40,7 +40,10 @@ describe("assessVariety", () => {
 
   it("counts a system with no responses as under-regulated and with no disturbances as over-regulated", () => {
     expect(assessVariety({ disturbances, responses: [], window, tolerance: 0.5 })).toMatchObject({ deficit: 2, state: "under-regulated" });
-    expect(assessVariety({ disturbances: [], responses, window, tolerance: 0.5 })).toMatchObject({ deficit: -1.5, state: "over-regulated" });
+    expect(assessVariety({ disturbances: [], responses, window, tolerance: 0.5 })).toMatchObject({
+      deficit: -1.5,
+      state: "over-regulated",
+    });
     expect(assessVariety({ disturbances: [], responses: [], window, tolerance: 0 })).toMatchObject({ deficit: 0, state: "balanced" });
   });
 
