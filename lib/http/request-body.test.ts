@@ -34,7 +34,7 @@ describe("requireContentType", () => {
   });
 
   it("answers 415 naming the accepted types when missing or different", () => {
-    for (const headers of [{}, { "content-type": "text/plain" }]) {
+    for (const headers of [{}, { "content-type": "text/plain" }] as Record<string, string>[]) {
       try {
         requireContentType(post("x", headers), ["application/x-protobuf"]);
         expect.unreachable();
