@@ -1,0 +1,44 @@
+import "server-only";
+import { AppError, errorResponse } from "@/lib/errors";
+import { withRoute, type RouteHandler } from "@/lib/http";
+
+/**
+ * Every method Next.js routes to a route handler (next/dist/server/web/http.js HTTP_METHODS; a
+ * test keeps the two lists equal). Next answers a method a route does not export with a bare 405
+ * that has no body and no Allow header, and its automatic OPTIONS lists every export — so each
+ * route exports all of them through `routeMethods`, and the unimplemented ones answer here:
+ *
+ *     export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: withRoute(…) });
+ */
+export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"] as const;
+export type RouteMethod = (typeof ROUTE_METHODS)[number];
+
+/** The methods a route implements itself; HEAD follows GET and OPTIONS is answered here. */
+export type ImplementedMethods = Partial<Record<Exclude<RouteMethod, "HEAD" | "OPTIONS">, RouteHandler>>;
+
+// The order the Allow header lists them in.
+const ALLOW_ORDER: readonly RouteMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+export function allowedMethods(handlers: ImplementedMethods): RouteMethod[] {
+  return ALLOW_ORDER.filter(
+    (method) => method === "OPTIONS" || (method === "HEAD" ? handlers.GET !== undefined : handlers[method] !== undefined),
+  );
+}
+
+export function routeMethods(handlers: ImplementedMethods): Record<RouteMethod, RouteHandler> {
+  const allow = allowedMethods(handlers).join(", ");
+  const notAllowed = withRoute({ permission: "public" }, async ({ request }) =>
+    errorResponse(new AppError("method_not_allowed", `${request.method} is not allowed here; allowed: ${allow}`), { Allow: allow }),
+  );
+  const options = withRoute({ permission: "public" }, async () => new Response(null, { status: 204, headers: { Allow: allow } }));
+  return {
+    GET: handlers.GET ?? notAllowed,
+    // Node's HTTP server sends no body in answer to HEAD, so the GET handler serves it as is.
+    HEAD: handlers.GET ?? notAllowed,
+    OPTIONS: options,
+    POST: handlers.POST ?? notAllowed,
+    PUT: handlers.PUT ?? notAllowed,
+    DELETE: handlers.DELETE ?? notAllowed,
+    PATCH: handlers.PATCH ?? notAllowed,
+  };
+}
