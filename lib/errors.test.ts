@@ -13,6 +13,7 @@ describe("AppError", () => {
     expect(new AppError("unsupported_media_type", "x").status).toBe(415);
     expect(new AppError("validation_failed", "x").status).toBe(422);
     expect(new AppError("internal", "x").status).toBe(500);
+    expect(new AppError("not_implemented", "x").status).toBe(501);
     expect(new AppError("unavailable", "x").status).toBe(503);
   });
 

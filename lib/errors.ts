@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   internal: 500,
+  not_implemented: 501,
   unavailable: 503,
 } as const;
 

@@ -1,17 +1,7 @@
 import "server-only";
 import { AppError, errorResponse } from "@/lib/errors";
 import { withRoute, type RouteHandler } from "@/lib/http";
-
-/**
- * Every method Next.js routes to a route handler (next/dist/server/web/http.js HTTP_METHODS; a
- * test keeps the two lists equal). Next answers a method a route does not export with a bare 405
- * that has no body and no Allow header, and its automatic OPTIONS lists every export — so each
- * route exports all of them through `routeMethods`, and the unimplemented ones answer here:
- *
- *     export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: withRoute(…) });
- */
-export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"] as const;
-export type RouteMethod = (typeof ROUTE_METHODS)[number];
+import type { RouteMethod } from "@/lib/http/http-methods";
 
 /** The methods a route implements itself; HEAD follows GET and OPTIONS is answered here. */
 export type ImplementedMethods = Partial<Record<Exclude<RouteMethod, "HEAD" | "OPTIONS">, RouteHandler>>;
@@ -25,6 +15,13 @@ export function allowedMethods(handlers: ImplementedMethods): RouteMethod[] {
   );
 }
 
+/**
+ * Next answers a method a route does not export with a bare 405 that has no body and no Allow
+ * header, and its automatic OPTIONS lists every export — so each route exports every method
+ * Next routes (ROUTE_METHODS) through `routeMethods`, and the unimplemented ones answer here:
+ *
+ *     export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: withRoute(…) });
+ */
 export function routeMethods(handlers: ImplementedMethods): Record<RouteMethod, RouteHandler> {
   const allow = allowedMethods(handlers).join(", ");
   const notAllowed = withRoute({ permission: "public" }, async ({ request }) =>
