@@ -25,19 +25,19 @@ describe("/api route files", () => {
   });
 
   it.each(routeFiles.map((file) => [path.relative(apiDir, file), file]))("%s exports every method", async (_name, file) => {
-    const module = await load(file);
-    for (const method of ROUTE_METHODS) expect(typeof module[method], method).toBe("function");
+    const route = await load(file);
+    for (const method of ROUTE_METHODS) expect(typeof route[method], method).toBe("function");
   });
 
   it.each(routeFiles.filter((file) => !file.includes("[[...rest]]")).map((file) => [path.relative(apiDir, file), file]))(
     "%s answers the methods it does not allow with a JSON 405 listing those it does",
     async (_name, file) => {
-      const module = await load(file);
-      const options = await module.OPTIONS?.(new Request("http://localhost/", { method: "OPTIONS" }));
+      const route = await load(file);
+      const options = await route.OPTIONS?.(new Request("http://localhost/", { method: "OPTIONS" }));
       const allow = options?.headers.get("allow")?.split(", ") ?? [];
       expect(allow).toContain("OPTIONS");
       for (const method of ROUTE_METHODS.filter((m) => !allow.includes(m))) {
-        const response = await module[method]?.(new Request("http://localhost/", { method }));
+        const response = await route[method]?.(new Request("http://localhost/", { method }));
         expect(response?.status, method).toBe(405);
         expect(response?.headers.get("allow")).toBe(allow.join(", "));
         expect((await response?.json()).error.code).toBe("method_not_allowed");
@@ -46,9 +46,9 @@ describe("/api route files", () => {
   );
 
   it("the catch-all answers every method with a JSON 404", async () => {
-    const module = await load(path.join(apiDir, "[[...rest]]/route.ts"));
+    const route = await load(path.join(apiDir, "[[...rest]]/route.ts"));
     for (const method of ROUTE_METHODS) {
-      const response = await module[method]?.(new Request("http://localhost/api/nope/deeper", { method }));
+      const response = await route[method]?.(new Request("http://localhost/api/nope/deeper", { method }));
       expect(response?.status, method).toBe(404);
       if (method !== "HEAD") {
         expect(await response?.json()).toEqual({ error: { code: "not_found", message: "No API route at /api/nope/deeper" } });
