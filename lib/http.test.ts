@@ -61,6 +61,15 @@ describe("withRoute: request id and the log line", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
+  it("echoes the id on responses whose headers are immutable, such as redirects", async () => {
+    const { withRoute } = setup();
+    const handler = withRoute({ permission: "public" }, async () => Response.redirect("http://localhost/elsewhere", 307));
+    const response = await handler(get("/api/x", { "x-request-id": "trace-3" }));
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe("http://localhost/elsewhere");
+    expect(response.headers.get("x-request-id")).toBe("trace-3");
+  });
+
   it("puts the error id on failed answers too, and logs the code", async () => {
     const { withRoute, lines } = setup();
     const handler = withRoute({ permission: "public" }, async () => {

@@ -50,6 +50,11 @@ export interface ParsedInput<P extends Schema, Q extends Schema, B extends Schem
 }
 
 export interface RouteContext<P extends Schema, Q extends Schema, B extends Schema> extends ParsedInput<P, Q, B> {
+  /**
+   * The request itself. Unless `body` is declared its body is unread: read it with readJsonBody or
+   * readBodyBytes (lib/http/request-body.ts), which enforce the size limit and answer 400/413/415,
+   * never with `request.json()`, whose SyntaxError would be a 500.
+   */
   request: Request;
   requestId: string;
   actor: Actor;
@@ -94,7 +99,7 @@ export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
         // RFC 9110: a 401 names the scheme that would work.
         response = errorResponse(error, error.status === 401 ? { "WWW-Authenticate": 'Bearer realm="vsm-console"' } : undefined);
       }
-      response.headers.set(REQUEST_ID_HEADER, requestId);
+      response = withHeader(response, REQUEST_ID_HEADER, requestId);
       const line = {
         status: response.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
@@ -131,6 +136,18 @@ async function parseInput<P extends Schema, Q extends Schema, B extends Schema>(
   if (failed.length > 0) throw validationError(failed);
   // Each value was produced by the schema of the same part, so it has that schema's output type.
   return { params, query, body } as ParsedInput<P, Q, B>;
+}
+
+/** Sets a header, copying the response first if its headers are immutable (Response.redirect, fetch). */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
 }
 
 /** Query parameters as an object: one value as a string, a repeated key as an array of strings. */
