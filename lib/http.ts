@@ -4,25 +4,12 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import { ANONYMOUS, anonymousResolver, type Actor, type ActorResolver } from "@/lib/auth/actor";
 import { authorize, requireScope, type Access } from "@/lib/auth/permissions";
-import { errorResponse } from "@/lib/errors";
+import { errorResponse, type ErrorCode } from "@/lib/errors";
 import { mapError } from "@/lib/http/map-error";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "@/lib/http/request-body";
 import { validationError, type IssuesAt, type RequestPart } from "@/lib/http/zod-issues";
 import { log as rootLog } from "@/lib/log";
 
-/**
- * The one wrapper every route handler goes through (STYLE rules 7–9, DESIGN §1). Per request:
- *
- * 1. a request id (the proxy's, the caller's, or new), echoed as `x-request-id`;
- * 2. the actor, from the ActorResolver — skipped for `permission: "public"`, so health and
- *    readiness never depend on the key store;
- * 3. the permission check: 401 without credentials, 403 when the role falls short;
- * 4. zod parsing of path params, query and JSON body, all issues reported together (400/422);
- * 5. the scope check, if the route names the system path it touches;
- * 6. the handler, whose throws are mapped to `{ error: { code, message, details? } }` in one
- *    place (lib/http/map-error.ts);
- * 7. one log line with the outcome, carrying the original error when the answer hides it.
- */
 export const REQUEST_ID_HEADER = "x-request-id";
 
 type Schema = z.ZodType | undefined;
@@ -74,7 +61,21 @@ export interface RouteWrapperDeps {
   log: Logger;
 }
 
-/** Builds the wrapper; tests pass their own resolver and logger, the app uses `withRoute` below. */
+/**
+ * The one wrapper every route handler goes through (STYLE rules 7–9, DESIGN §1). Per request:
+ *
+ * 1. a request id (the proxy's, the caller's, or new), echoed as `x-request-id`;
+ * 2. the actor, from the ActorResolver — skipped for `permission: "public"`, so health and
+ *    readiness never depend on the key store;
+ * 3. the permission check: 401 without credentials, 403 when the role falls short;
+ * 4. zod parsing of path params, query and JSON body, all issues reported together (400/422);
+ * 5. the scope check, if the route names the system path it touches;
+ * 6. the handler, whose throws are mapped to `{ error: { code, message, details? } }` in one
+ *    place (lib/http/map-error.ts);
+ * 7. one log line with the outcome, carrying the original error when the answer hides it.
+ *
+ * Tests build their own with a resolver and logger of their choosing; the app uses `withRoute` below.
+ */
 export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
   return function withRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
     options: RouteOptions<P, Q, B>,
@@ -86,7 +87,7 @@ export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
       const reqLog = log.child({ requestId, method: request.method, path: new URL(request.url).pathname });
       let actor: Actor = ANONYMOUS;
       let response: Response;
-      let failure: { code: string; cause?: unknown } | undefined;
+      let failure: { code: ErrorCode; cause?: unknown } | undefined;
       try {
         if (options.permission !== "public") actor = await resolver.resolve(request);
         authorize(actor, options.permission);
@@ -114,6 +115,7 @@ export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
   };
 }
 
+/** The app's wrapper. When API keys are stored, their resolver replaces `anonymousResolver` here, once. */
 export const withRoute = createRouteWrapper({ resolver: anonymousResolver, log: rootLog });
 
 async function parseInput<P extends Schema, Q extends Schema, B extends Schema>(
