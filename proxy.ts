@@ -1,13 +1,24 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { AppError, errorResponse } from "@/lib/errors";
+import { isRouteMethod } from "@/lib/http/http-methods";
 
 const REQUEST_ID_HEADER = "x-request-id";
 
 /**
  * Gives every request an id (keeping a caller's own if it sent one) that route handlers log and
  * that is echoed on the response, so a user's report can be matched to the server's log line.
+ *
+ * It also answers /api requests whose method no route handler can have (PROPFIND, COPY…): Next
+ * would send a bare 400. RFC 9110 calls for 501 when the server does not implement a method at all.
  */
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+  const { pathname } = request.nextUrl;
+  if ((pathname === "/api" || pathname.startsWith("/api/")) && !isRouteMethod(request.method)) {
+    return errorResponse(new AppError("not_implemented", `The ${request.method} method is not supported`), {
+      [REQUEST_ID_HEADER]: requestId,
+    });
+  }
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers } });

@@ -1,19 +1,30 @@
 /**
  * The one error type handlers throw. The code decides the HTTP status; `details` may name the
- * fields at fault. Anything else thrown becomes a 500 with no internals in the response.
+ * fields at fault. Anything else thrown is mapped in lib/http/error-response.ts (ZodError,
+ * database errors) or becomes a 500 with no internals in the response.
+ *
+ * 400 and 422 split the way lib/http/zod-issues.ts does: 400 when the request is malformed (not
+ * JSON, wrong types, missing or unknown fields), 422 when it is well-formed but a value is invalid.
  */
 export const ERROR_STATUS = {
-  validation_failed: 422,
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
-  not_ready: 503,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
   internal: 500,
+  not_implemented: 501,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The message every 500 carries, whatever went wrong: the cause goes to the log only. */
+export const INTERNAL_MESSAGE = "Internal server error";
 
 export class AppError extends Error {
   constructor(
@@ -42,4 +53,9 @@ export function errorBody(error: AppError): ErrorBody {
       ...(error.details === undefined ? {} : { details: error.details }),
     },
   };
+}
+
+/** The JSON response for an error, with any headers its status calls for (Allow, WWW-Authenticate). */
+export function errorResponse(error: AppError, headers?: HeadersInit): Response {
+  return Response.json(errorBody(error), { status: error.status, headers });
 }

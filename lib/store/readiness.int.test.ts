@@ -11,31 +11,51 @@ afterEach(async () => {
 });
 
 describe("checkReadiness", () => {
-  it("is not ready until every migration is applied, and says which are pending", async () => {
+  it("is not ready until every migration is applied, and says how many are pending", async () => {
     db = await createTestDatabase({ migrate: false });
-    const names = (await readMigrations()).map((m) => m.name);
-    expect(await checkReadiness(db)).toMatchObject({
+    const count = (await readMigrations()).length;
+    expect(await checkReadiness(db)).toEqual({
       ready: false,
-      database: { kind: db.kind, reachable: true },
-      migrations: { applied: 0, pending: names },
+      checks: { database: { ok: true }, migrations: { ok: false, applied: 0, pending: count, reason: `migrations pending: ${count}` } },
     });
     await applyMigrations(db.sql);
-    expect(await checkReadiness(db)).toMatchObject({
+    expect(await checkReadiness(db)).toEqual({
       ready: true,
-      database: { reachable: true },
-      migrations: { applied: names.length, pending: [] },
+      checks: { database: { ok: true }, migrations: { ok: true, applied: count, pending: 0 } },
     });
   });
 
-  it("reports an unreachable database without throwing", async () => {
-    const nowhere = openPostgres("postgresql://postgres@127.0.0.1:1/none");
+  it("reports a migration history that needs repair without its details", async () => {
+    db = await createTestDatabase();
+    await db.sql.query(`UPDATE "_prisma_migrations" SET checksum = 'edited'`);
+    const readiness = await checkReadiness(db);
+    expect(readiness.checks.migrations).toEqual({ ok: false, reason: "migration history needs repair (see the server log)" });
+    expect(String(readiness.error)).toMatch(/was changed after it was applied/);
+  });
+
+  it("reports an unreachable database without throwing, keeping the raw error for the log", async () => {
+    const nowhere = openPostgres("postgresql://secret_role:hunter2@127.0.0.1:1/secret_db");
     try {
       const readiness = await checkReadiness(nowhere);
       expect(readiness.ready).toBe(false);
-      expect(readiness.database).toMatchObject({ kind: "postgres", reachable: false, location: "PostgreSQL at 127.0.0.1:1/none" });
-      expect(readiness.database.error).toMatch(/ECONNREFUSED/);
+      expect(readiness.checks).toEqual({
+        database: { ok: false, reason: "database unreachable" },
+        migrations: { ok: false, reason: "not checked" },
+      });
+      expect(String(readiness.error)).toMatch(/ECONNREFUSED/);
     } finally {
       await nowhere.close();
+    }
+  });
+
+  it.runIf(process.env.DATABASE_URL)("says the database refused the connection when the role is unknown", async () => {
+    const url = new URL(process.env.DATABASE_URL ?? "");
+    url.username = "no_such_role_vsm";
+    const denied = openPostgres(url.toString());
+    try {
+      expect((await checkReadiness(denied)).checks.database).toEqual({ ok: false, reason: "database refused the connection" });
+    } finally {
+      await denied.close();
     }
   });
 });
