@@ -17,11 +17,9 @@ export const indicatorKeySchema = z.string().regex(INDICATOR_KEY_PATTERN, {
 /** RFC 3339 with an offset ("2024-05-01T12:00:00Z", "…+02:00"), or epoch milliseconds. */
 export const observationTimeSchema = z.union(
   [
-    z
-      .string()
-      .refine((text) => parseRfc3339(text) !== null, {
-        message: "expected an RFC 3339 date-time with an offset, e.g. 2024-05-01T12:00:00Z",
-      }),
+    z.string().refine((text) => parseRfc3339(text) !== null, {
+      message: "expected an RFC 3339 date-time with an offset, e.g. 2024-05-01T12:00:00Z",
+    }),
     z.number().int({ message: "expected whole epoch milliseconds" }),
   ],
   { error: "expected an RFC 3339 date-time string or epoch milliseconds" },
