@@ -24,6 +24,16 @@ describe("labelFingerprint", () => {
     expect(labelFingerprint({})).toBe("cbf29ce484222325");
   });
 
+  it("equals the fingerprints Alertmanager 0.25 showed for the same label sets", () => {
+    // POSTed to a real Alertmanager, read back from its GET /api/v2/alerts.
+    expect(
+      labelFingerprint({ alertname: "QueueTooDeep", instance: "127.0.0.1:19100", job: "demo", severity: "page", vsm_unit: "acme/ops" }),
+    ).toBe("c6691452fc86aa36");
+    expect(labelFingerprint({ alertname: "Only" })).toBe("22a01a1a4ce2a452");
+    expect(labelFingerprint({ a: "\u00e9", b: "2" })).toBe("25d5dd04d1066e32");
+    expect(labelFingerprint({ a: "b" })).toBe("d2b371819297f98a");
+  });
+
   it("agrees with the BigInt definition, whatever the label order", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ unit: "binary" }), fc.string({ unit: "binary" })), (labels) => {

@@ -89,19 +89,36 @@ interface MetricContext {
 
 type Outcome = { kind: "pending"; point: PendingPoint } | { kind: "reject"; reject: Reject } | { kind: "stale" | "nan" };
 
-/** One data point: the unit, then the metric's name and kind, then the point itself. */
+/**
+ * One data point. Points without a value (NoRecordedValue, NaN) are counted first, whatever their
+ * unit: they are normal and neither errors nor unassigned data. Then the unit, the metric's name
+ * and kind, and the point's own time and value.
+ */
 function mapPoint(raw: unknown, at: string, { unit, key, kind, seriesKey }: MetricContext, now: number): Outcome {
-  const indicator = key.ok ? { indicatorKey: key.key } : {};
-  if (!unit.ok) return { kind: "reject", reject: reject(at, unit.code, unit.reason, indicator) };
-  const subject = { unitPath: unit.path, ...indicator };
-  if (!key.ok) return { kind: "reject", reject: reject(at, "invalid_indicator", key.reason, subject) };
-  if (kind.kind === "unsupported") return { kind: "reject", reject: reject(at, "unsupported_metric", kind.reason, subject) };
+  if (kind.kind === "unsupported") {
+    const assigned = assign(at, unit, key);
+    return { kind: "reject", reject: assigned.ok ? reject(at, "unsupported_metric", kind.reason, assigned.subject) : assigned.reject };
+  }
   const point = readNumberPoint(raw, now);
   if (point.kind === "stale" || point.kind === "nan") return { kind: point.kind };
-  if (point.kind === "invalid") return { kind: "reject", reject: reject(at, point.code, point.reason, subject) };
-  const read = { at, unitPath: unit.path, indicatorKey: key.key, time: point.time, value: point.value, start: point.start };
+  const assigned = assign(at, unit, key);
+  if (!assigned.ok) return { kind: "reject", reject: assigned.reject };
+  if (point.kind === "invalid") return { kind: "reject", reject: reject(at, point.code, point.reason, assigned.subject) };
+  const read = { at, ...assigned.subject, time: point.time, value: point.value, start: point.start };
   const next = pendingPoint(kind, read, () => seriesKey(canonicalAttributes(point.attributes)));
-  return "code" in next ? { kind: "reject", reject: reject(at, next.code, next.reason, subject) } : { kind: "pending", point: next };
+  return "code" in next
+    ? { kind: "reject", reject: reject(at, next.code, next.reason, assigned.subject) }
+    : { kind: "pending", point: next };
+}
+
+type Assigned = { ok: true; subject: { unitPath: string; indicatorKey: string } } | { ok: false; reject: Reject };
+
+/** The point's unit and indicator, or the reject that says which of them is missing or wrong. */
+function assign(at: string, unit: UnitOf, key: KeyMapping): Assigned {
+  const indicator = key.ok ? { indicatorKey: key.key } : {};
+  if (!unit.ok) return { ok: false, reject: reject(at, unit.code, unit.reason, indicator) };
+  if (!key.ok) return { ok: false, reject: reject(at, "invalid_indicator", key.reason, { unitPath: unit.path }) };
+  return { ok: true, subject: { unitPath: unit.path, indicatorKey: key.key } };
 }
 
 type UnitOf = { ok: true; path: string } | { ok: false; code: RejectCode; reason: string };
