@@ -72,7 +72,7 @@ function mapRequest(request: OtlpRequest, { now, memory }: OtlpOptions): OtlpRes
     });
   });
   const settled = settlePoints(pending, memory);
-  rejects.push(...settled.rejects);
+  for (const entry of settled.rejects) rejects.push(entry);
   counts.observations = settled.observations.length;
   counts.merged = settled.merged;
   counts.baseline = settled.baseline;

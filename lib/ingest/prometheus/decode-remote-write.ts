@@ -76,7 +76,7 @@ export function decodeRemoteWrite(body: Uint8Array, options: RemoteWriteOptions)
     });
   });
   const settled = settlePoints(pending, options.memory);
-  rejects.push(...settled.rejects);
+  for (const entry of settled.rejects) rejects.push(entry);
   counts.observations = settled.observations.length;
   counts.merged = settled.merged;
   counts.baseline = settled.baseline;
