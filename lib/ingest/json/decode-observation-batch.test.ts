@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { countsBalance } from "../ingest-counts";
+import { MalformedBodyError } from "../malformed-body";
+import { decodeObservationBatch } from "./decode-observation-batch";
+import { MAX_BATCH_ITEMS, observationBatchSchema } from "./observation-batch-schema";
+
+const NOW = Date.UTC(2024, 4, 1, 12, 0, 0);
+const decode = (body: unknown) => decodeObservationBatch(body, { now: NOW });
+const item = (extra: Record<string, unknown> = {}) => ({
+  unit: "acme/ops/payments",
+  indicator: "latency-p99",
+  time: NOW - 60_000,
+  value: 212.5,
+  ...extra,
+});
+
+describe("decodeObservationBatch", () => {
+  it("turns items into observations with epoch-ms times", () => {
+    const result = decode({
+      observations: [
+        item(),
+        item({ time: "2024-05-01T11:58:00.250+00:00", value: -3 }),
+        { unit: "acme", indicatorId: 42, time: 0, value: 0 },
+      ],
+    });
+    expect(result.observations).toEqual([
+      { unitPath: "acme/ops/payments", indicatorKey: "latency-p99", time: NOW - 60_000, value: 212.5 },
+      { unitPath: "acme/ops/payments", indicatorKey: "latency-p99", time: NOW - 119_750, value: -3 },
+      { unitPath: "acme", indicatorId: 42, time: 0, value: 0 },
+    ]);
+    expect(result.rejects).toEqual([]);
+    expect(result.counts).toMatchObject({ source: "json", points: 3, observations: 3, rejected: 0 });
+  });
+
+  it("rejects each bad item with a reason naming its path, and keeps the good ones", () => {
+    const result = decode({
+      observations: [
+        item({ unit: "Acme/Ops" }),
+        item({ indicator: "Latency P99" }),
+        item({ value: "212.5" }),
+        item({ value: null }),
+        item({ time: "2024-05-01T12:00:00" }),
+        item({ time: NOW + 86_400_001 }),
+        item({ time: 1.5 }),
+        item({ indicatorId: 7 }),
+        { unit: "acme", time: NOW, value: 1 },
+        "not an item",
+        item(),
+      ],
+    });
+    expect(result.rejects.map((r) => [r.at, r.code])).toEqual([
+      ["observations[0]", "invalid_unit"],
+      ["observations[1]", "invalid_indicator"],
+      ["observations[2]", "invalid_value"],
+      ["observations[3]", "invalid_value"],
+      ["observations[4]", "invalid_time"],
+      ["observations[5]", "invalid_time"],
+      ["observations[6]", "invalid_time"],
+      ["observations[7]", "invalid_indicator"],
+      ["observations[8]", "invalid_indicator"],
+      ["observations[9]", "invalid_item"],
+    ]);
+    expect(result.rejects[2]?.message).toBe("observations[2].value: expected a finite number");
+    expect(result.rejects[5]).toMatchObject({
+      message: "observations[5].time: time is more than one day in the future",
+      unitPath: "acme/ops/payments",
+      indicatorKey: "latency-p99",
+    });
+    expect(result.observations).toHaveLength(1);
+    expect(result.counts).toMatchObject({ points: 11, observations: 1, rejected: 10 });
+    expect(countsBalance(result.counts)).toBe(true);
+  });
+
+  it("names every problem of an item in its one reject", () => {
+    const [only] = decode({ observations: [{ unit: "", indicator: "ok", time: "yesterday", value: Number.NaN }] }).rejects;
+    expect(only?.code).toBe("invalid_unit");
+    expect(only?.message).toContain("observations[0].unit: ");
+    expect(only?.message).toContain("observations[0].time: ");
+    expect(only?.message).toContain("observations[0].value: expected a finite number");
+  });
+
+  it("lets the last of duplicate (unit, indicator, time) items win", () => {
+    const result = decode({
+      observations: [item({ value: 1 }), item({ value: 2, time: NOW }), item({ value: 3 }), item({ value: 4, unit: "acme" })],
+    });
+    expect(result.observations.map((o) => o.value)).toEqual([2, 3, 4]);
+    expect(result.counts).toMatchObject({ points: 4, observations: 3, superseded: 1 });
+    expect(countsBalance(result.counts)).toBe(true);
+  });
+
+  it("treats an ISO string and epoch ms of the same instant as the same time", () => {
+    const result = decode({ observations: [item({ time: "2024-05-01T12:00:00Z", value: 1 }), item({ time: NOW, value: 2 })] });
+    expect(result.observations).toEqual([{ unitPath: "acme/ops/payments", indicatorKey: "latency-p99", time: NOW, value: 2 }]);
+  });
+
+  it("fails as a whole for a body that is not a batch, with 400 or 422", () => {
+    for (const body of [null, [], "x", 5]) {
+      expect(() => decode(body)).toThrow(MalformedBodyError);
+      expect(() => decode(body)).toThrow(expect.objectContaining({ status: 400 }));
+    }
+    expect(() => decode({ observations: {} })).toThrow(
+      expect.objectContaining({ status: 422, details: [{ path: "observations", message: "expected an array" }] }),
+    );
+    expect(() => decode({})).toThrow(expect.objectContaining({ status: 422 }));
+  });
+
+  it("refuses more than 10,000 items before looking at any", () => {
+    const many = Array.from({ length: MAX_BATCH_ITEMS + 1 }, () => item());
+    expect(() => decode({ observations: many })).toThrow(
+      expect.objectContaining({ status: 422, message: expect.stringContaining("10000") }),
+    );
+    expect(decode({ observations: many.slice(1) }).counts.superseded).toBe(MAX_BATCH_ITEMS - 1);
+  });
+
+  it("has a batch schema for the OpenAPI document that agrees with the decoder", () => {
+    expect(observationBatchSchema.safeParse({ observations: [item(), item({ indicator: undefined, indicatorId: 3 })] }).success).toBe(true);
+    expect(observationBatchSchema.safeParse({ observations: [item({ value: Number.POSITIVE_INFINITY })] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+import type { z } from "zod";
+import { emptyCounts, type IngestCounts } from "../ingest-counts";
+import { checkTime, parseRfc3339 } from "../ingest-time";
+import { MalformedBodyError } from "../malformed-body";
+import type { Observation } from "../observation";
+import { reject, type Reject, type RejectCode } from "../reject";
+import { MAX_BATCH_ITEMS, observationItemSchema, type ObservationItem } from "./observation-batch-schema";
+
+export interface ObservationBatchResult {
+  observations: Observation[];
+  rejects: Reject[];
+  counts: IngestCounts;
+}
+
+/**
+ * Decodes a parsed JSON body of `POST /api/v1/observations`. A body that is not
+ * `{ observations: [...] }` or has more than MAX_BATCH_ITEMS items fails as a whole; each bad item
+ * is a reject naming its path, and the good items still count, so one typo does not cost a batch.
+ * The route may still answer 422 when it prefers all-or-nothing: the rejects carry every path.
+ *
+ * Duplicates: items with the same unit, indicator and time in one batch — last wins, as a later
+ * write of the same point would (observations are keyed by indicator and time). Earlier ones are
+ * counted as `superseded`, not rejected: a client correcting a value within a batch did no wrong.
+ */
+export function decodeObservationBatch(body: unknown, options: { now: number }): ObservationBatchResult {
+  const items = batchItems(body);
+  const counts = emptyCounts("json");
+  counts.points = items.length;
+  const rejects: Reject[] = [];
+  const latest = new Map<string, Observation>();
+  items.forEach((item, index) => {
+    const at = `observations[${index}]`;
+    const parsed = observationItemSchema.safeParse(item);
+    if (!parsed.success) {
+      rejects.push(itemReject(at, parsed.error));
+      return;
+    }
+    const time = checkTime(timeOf(parsed.data), options.now);
+    if (!time.ok) {
+      rejects.push(reject(at, "invalid_time", `${at}.time: ${time.reason}`, subjectOf(parsed.data)));
+      return;
+    }
+    const observation = toObservation(parsed.data, time.time);
+    const key = `${observation.unitPath}\u0000${"indicatorKey" in observation ? observation.indicatorKey : `#${observation.indicatorId}`}\u0000${observation.time}`;
+    // Deleting first moves the key to the end, so the output keeps the order of the winning items.
+    if (latest.delete(key)) counts.superseded += 1;
+    latest.set(key, observation);
+  });
+  const observations = [...latest.values()];
+  counts.observations = observations.length;
+  counts.rejected = rejects.length;
+  return { observations, rejects, counts };
+}
+
+function batchItems(body: unknown): unknown[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new MalformedBodyError("expected a JSON object with an observations array");
+  }
+  const items = (body as { observations?: unknown }).observations;
+  if (!Array.isArray(items)) {
+    throw new MalformedBodyError("observations must be an array", {
+      code: "validation_failed",
+      details: [{ path: "observations", message: "expected an array" }],
+    });
+  }
+  if (items.length > MAX_BATCH_ITEMS) {
+    throw new MalformedBodyError(`at most ${MAX_BATCH_ITEMS} observations per request; split the batch`, {
+      code: "validation_failed",
+      details: [{ path: "observations", message: `${items.length} items, at most ${MAX_BATCH_ITEMS}` }],
+    });
+  }
+  return items;
+}
+
+function timeOf(item: ObservationItem): number {
+  // The schema has already checked the string; NaN cannot reach here, but checkTime would refuse it.
+  return typeof item.time === "number" ? item.time : (parseRfc3339(item.time) ?? Number.NaN);
+}
+
+function toObservation(item: ObservationItem, time: number): Observation {
+  if (item.indicatorId !== undefined) return { unitPath: item.unit, indicatorId: item.indicatorId, time, value: item.value };
+  return { unitPath: item.unit, indicatorKey: item.indicator!, time, value: item.value };
+}
+
+function subjectOf(item: ObservationItem): { unitPath: string; indicatorKey?: string } {
+  return { unitPath: item.unit, ...(item.indicator === undefined ? {} : { indicatorKey: item.indicator }) };
+}
+
+const CODE_BY_FIELD: Record<string, RejectCode> = {
+  unit: "invalid_unit",
+  indicator: "invalid_indicator",
+  indicatorId: "invalid_indicator",
+  time: "invalid_time",
+  value: "invalid_value",
+};
+
+/** One reject per item, coded by its first problem, its message naming every problem's path. */
+function itemReject(at: string, error: z.ZodError): Reject {
+  const first = error.issues[0];
+  const field = typeof first?.path[0] === "string" ? first.path[0] : "";
+  const message = error.issues.map((issue) => `${[at, ...issue.path.map(String)].join(".")}: ${issue.message}`).join("; ");
+  return reject(at, CODE_BY_FIELD[field] ?? "invalid_item", message);
+}

@@ -1,0 +1,57 @@
+import type { KeyedObservation } from "./observation";
+import { reject, type Reject } from "./reject";
+
+/**
+ * Several series can map to one indicator: a metric with attributes or labels (`code="200"`,
+ * `code="500"`), or the same counter from two instances of one unit. Telemetry of one collection
+ * shares one timestamp, so their points meet at the same (unit, indicator, time) and must become
+ * one observation (the store keys observations by indicator and time). Rates add up — the rate of
+ * the whole unit; gauges are averaged — never outside the range that was measured, where a sum of
+ * percentages would be. Merging happens within one request only: a scrape split over two
+ * remote-write requests yields one observation per request for that time, and the later wins.
+ */
+export interface Candidate extends KeyedObservation {
+  kind: "gauge" | "rate";
+  /** The point's locator, for a reject when the merged value is not finite. */
+  at: string;
+}
+
+export function mergeCandidates(candidates: readonly Candidate[]): { observations: KeyedObservation[]; merged: number; rejects: Reject[] } {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.unitPath}\u0000${candidate.indicatorKey}\u0000${candidate.time}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [candidate]);
+    else group.push(candidate);
+  }
+  const observations: KeyedObservation[] = [];
+  const rejects: Reject[] = [];
+  let merged = 0;
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const value = combine(group);
+    const observation = { unitPath: first.unitPath, indicatorKey: first.indicatorKey, time: first.time };
+    if (Number.isFinite(value)) {
+      observations.push({ ...observation, value });
+      merged += group.length - 1;
+    } else {
+      for (const { at } of group)
+        rejects.push(
+          reject(
+            at,
+            "invalid_value",
+            `the ${group.length} series of this indicator at this time add up beyond the range of a number`,
+            observation,
+          ),
+        );
+    }
+  }
+  return { observations, merged, rejects };
+}
+
+/** Sum when every point is a rate, otherwise the mean; the mean divides first so it cannot overflow. */
+function combine(group: readonly Candidate[]): number {
+  if (group.length === 1) return group[0]!.value;
+  if (group.every((candidate) => candidate.kind === "rate")) return group.reduce((sum, candidate) => sum + candidate.value, 0);
+  return group.reduce((mean, candidate) => mean + candidate.value / group.length, 0);
+}

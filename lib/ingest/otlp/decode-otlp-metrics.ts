@@ -1,0 +1,179 @@
+import { parsePath } from "@/lib/vsm/model/path";
+import type { CumulativeMemory, CumulativePoint } from "../cumulative-rate";
+import { clip, metricNameToKey, type KeyMapping } from "../indicator-key";
+import { emptyCounts, type IngestCounts } from "../ingest-counts";
+import { labelFingerprint } from "../label-fingerprint";
+import { MalformedBodyError } from "../malformed-body";
+import type { KeyedObservation } from "../observation";
+import { reject, type Reject, type RejectCode } from "../reject";
+import { settlePoints, type PendingPoint } from "../settle-points";
+import { metricKind, type MetricKind } from "./metric-kind";
+import { canonicalAttributes, stringAttribute } from "./otlp-attributes";
+import { otlpRequestSchema, type OtlpRequest, type OtlpResourceMetrics, type OtlpScopeMetrics } from "./otlp-request-schema";
+import { readNumberPoint } from "./read-number-point";
+import { readOtlpProtobuf } from "./read-otlp-protobuf";
+
+/** The resource attribute that names the unit (DESIGN.md §4). */
+export const UNIT_ATTRIBUTE = "vsm.unit";
+
+export interface OtlpOptions {
+  now: number;
+  /** Last points of cumulative series from earlier requests (see cumulative-rate.ts). */
+  memory: CumulativeMemory;
+}
+
+export interface OtlpResult {
+  observations: KeyedObservation[];
+  rejects: Reject[];
+  counts: IngestCounts;
+  /** Changed cumulative memory entries, to store with the observations. */
+  memory: Map<string, CumulativePoint>;
+}
+
+/** `POST /api/otlp/v1/metrics` with `Content-Type: application/x-protobuf` (gunzipped by the route). */
+export function decodeOtlpProtobuf(bytes: Uint8Array, options: OtlpOptions): OtlpResult {
+  return decodeOtlpJson(readOtlpProtobuf(bytes), options);
+}
+
+/** `POST /api/otlp/v1/metrics` with `Content-Type: application/json`, parsed by the route. */
+export function decodeOtlpJson(body: unknown, options: OtlpOptions): OtlpResult {
+  const parsed = otlpRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const details = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    throw new MalformedBodyError("not an OTLP ExportMetricsServiceRequest", { details });
+  }
+  return mapRequest(parsed.data, options);
+}
+
+function mapRequest(request: OtlpRequest, { now, memory }: OtlpOptions): OtlpResult {
+  const counts = emptyCounts("otlp");
+  const rejects: Reject[] = [];
+  const pending: PendingPoint[] = [];
+  request.resourceMetrics.forEach((resourceMetrics, r) => {
+    const unit = unitOf(resourceMetrics);
+    const resource = canonicalAttributes(resourceMetrics.resource.attributes);
+    resourceMetrics.scopeMetrics.forEach((scopeMetrics, s) => {
+      scopeMetrics.metrics.forEach((metric, m) => {
+        const kind = metricKind(metric);
+        const metricContext: MetricContext = {
+          unit,
+          key: metricNameToKey(metric.name),
+          kind,
+          seriesKey: (attributes) => seriesKeyOf(metric.name, scopeMetrics, resource, attributes),
+        };
+        kind.points.forEach((raw, p) => {
+          counts.points += 1;
+          const outcome = mapPoint(raw, `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].dataPoints[${p}]`, metricContext, now);
+          if (outcome.kind === "pending") pending.push(outcome.point);
+          else if (outcome.kind === "reject") rejects.push(outcome.reject);
+          else counts[outcome.kind] += 1;
+        });
+      });
+    });
+  });
+  const settled = settlePoints(pending, memory);
+  for (const entry of settled.rejects) rejects.push(entry);
+  counts.observations = settled.observations.length;
+  counts.merged = settled.merged;
+  counts.baseline = settled.baseline;
+  counts.rejected = rejects.length;
+  return { observations: settled.observations, rejects, counts, memory: settled.memory };
+}
+
+interface MetricContext {
+  unit: UnitOf;
+  key: KeyMapping;
+  kind: MetricKind;
+  seriesKey: (attributes: Record<string, string>) => string;
+}
+
+type Outcome = { kind: "pending"; point: PendingPoint } | { kind: "reject"; reject: Reject } | { kind: "stale" | "nan" };
+
+/**
+ * One data point. Points without a value (NoRecordedValue, NaN) are counted first, whatever their
+ * unit: they are normal and neither errors nor unassigned data. Then the unit, the metric's name
+ * and kind, and the point's own time and value.
+ */
+function mapPoint(raw: unknown, at: string, { unit, key, kind, seriesKey }: MetricContext, now: number): Outcome {
+  if (kind.kind === "unsupported") {
+    const assigned = assign(at, unit, key);
+    return { kind: "reject", reject: assigned.ok ? reject(at, "unsupported_metric", kind.reason, assigned.subject) : assigned.reject };
+  }
+  const point = readNumberPoint(raw, now);
+  if (point.kind === "stale" || point.kind === "nan") return { kind: point.kind };
+  const assigned = assign(at, unit, key);
+  if (!assigned.ok) return { kind: "reject", reject: assigned.reject };
+  if (point.kind === "invalid") return { kind: "reject", reject: reject(at, point.code, point.reason, assigned.subject) };
+  const read = { at, ...assigned.subject, time: point.time, value: point.value, start: point.start };
+  const next = pendingPoint(kind, read, () => seriesKey(canonicalAttributes(point.attributes)));
+  return "code" in next
+    ? { kind: "reject", reject: reject(at, next.code, next.reason, assigned.subject) }
+    : { kind: "pending", point: next };
+}
+
+type Assigned = { ok: true; subject: { unitPath: string; indicatorKey: string } } | { ok: false; reject: Reject };
+
+/** The point's unit and indicator, or the reject that says which of them is missing or wrong. */
+function assign(at: string, unit: UnitOf, key: KeyMapping): Assigned {
+  const indicator = key.ok ? { indicatorKey: key.key } : {};
+  if (!unit.ok) return { ok: false, reject: reject(at, unit.code, unit.reason, indicator) };
+  if (!key.ok) return { ok: false, reject: reject(at, "invalid_indicator", key.reason, { unitPath: unit.path }) };
+  return { ok: true, subject: { unitPath: unit.path, indicatorKey: key.key } };
+}
+
+type UnitOf = { ok: true; path: string } | { ok: false; code: RejectCode; reason: string };
+
+function unitOf(resourceMetrics: OtlpResourceMetrics): UnitOf {
+  const attribute = stringAttribute(resourceMetrics.resource.attributes, UNIT_ATTRIBUTE);
+  if (!attribute.found)
+    return { ok: false, code: "missing_unit", reason: `the resource has no ${UNIT_ATTRIBUTE} attribute naming its unit` };
+  if (attribute.value === null) return { ok: false, code: "invalid_unit", reason: `${UNIT_ATTRIBUTE} must be a string attribute` };
+  const parsed = parsePath(attribute.value);
+  if (!parsed.ok) return { ok: false, code: "invalid_unit", reason: `${UNIT_ATTRIBUTE} "${clip(attribute.value)}": ${parsed.reason}` };
+  return { ok: true, path: attribute.value };
+}
+
+interface ReadPoint {
+  at: string;
+  unitPath: string;
+  indicatorKey: string;
+  time: number;
+  value: number;
+  start: number | undefined;
+}
+
+function pendingPoint(
+  kind: Exclude<MetricKind, { kind: "unsupported" }>,
+  point: ReadPoint,
+  seriesKey: () => string,
+): PendingPoint | { code: RejectCode; reason: string } {
+  const { at, unitPath, indicatorKey, time, value, start } = point;
+  const base = { at, unitPath, indicatorKey, time };
+  switch (kind.kind) {
+    case "gauge":
+    case "level":
+      return { ...base, value, kind: "gauge" };
+    case "cumulative":
+      return { ...base, value, kind: "cumulative", seriesKey: seriesKey(), ...(start === undefined ? {} : { start }) };
+    case "delta": {
+      if (value < 0) return { code: "invalid_value", reason: "a monotonic delta sum cannot be negative" };
+      if (start === undefined || start >= time)
+        return { code: "invalid_interval", reason: "a delta sum needs a startTimeUnixNano at least 1 ms before timeUnixNano" };
+      const rate = value / ((time - start) / 1000);
+      return Number.isFinite(rate)
+        ? { ...base, value: rate, kind: "rate" }
+        : { code: "invalid_value", reason: "the rate is beyond the range of a number" };
+    }
+  }
+}
+
+/**
+ * A series is its metric, scope, resource and point attributes (the OTLP data model), so two
+ * instances of one unit, or two attribute sets of one metric, keep separate counters.
+ */
+function seriesKeyOf(name: string, scope: OtlpScopeMetrics, resource: Record<string, string>, attributes: Record<string, string>): string {
+  const labels: Record<string, string> = { "\u0000metric": name, "\u0000scope": `${scope.scope.name}@${scope.scope.version}` };
+  for (const [key, value] of Object.entries(resource)) labels[`\u0000resource:${key}`] = value;
+  for (const [key, value] of Object.entries(attributes)) labels[key] = value;
+  return `otlp:${labelFingerprint(labels)}`;
+}
