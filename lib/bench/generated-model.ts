@@ -1,5 +1,5 @@
-import type { ModelFile, ModelSystem } from "@/lib/model/schemas";
-import { parseModel } from "@/lib/model/parse-model";
+import type { ModelFile, ModelSystem } from "@/lib/model-file/schemas";
+import { parseModel } from "@/lib/model-file/parse-model";
 
 /** The unit channels a parent has towards each of its S1 units. */
 const UNIT_CHANNELS = ["command", "resource_bargain", "coordination", "audit", "algedonic"] as const;

@@ -1,8 +1,8 @@
 import { describeMachine } from "@/lib/bench/machine";
 import { generatedModel } from "@/lib/bench/generated-model";
-import { loadExample } from "@/lib/model/examples";
+import { loadExample } from "@/lib/startup/load-example";
 import { importModel } from "@/lib/model/import-model";
-import type { ModelFile } from "@/lib/model/schemas";
+import type { ModelFile } from "@/lib/model-file/schemas";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 /**

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { stringify } from "yaml";
 import { exportModel } from "@/lib/model/export-model";
 import { importModel } from "@/lib/model/import-model";
-import { formatFromFileName, ModelFileError, parseModel } from "@/lib/model/parse-model";
+import { ModelFileError } from "@/lib/model-file/model-file-error";
+import { formatFromFileName } from "@/lib/model-file/model-format";
+import { parseModel } from "@/lib/model-file/parse-model";
+import { printModel } from "@/lib/model-file/print-model";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
 const USAGE = `Usage: npm run model -- import FILE   (FILE is .json, .yaml or .yml)
@@ -47,8 +49,7 @@ runCli(async () => {
   }
   await withMigratedDatabase(async (db) => {
     const model = await exportModel(db.prisma);
-    const text = format === "json" ? `${JSON.stringify(model, null, 2)}\n` : stringify(model);
-    await writeFile(file, text);
+    await writeFile(file, printModel(model, format));
     console.log(`Exported ${model.systems.length} systems from ${db.location} to ${file}.`);
   });
 });

@@ -1,4 +1,5 @@
-import { EXAMPLES, loadExample, type ExampleName } from "@/lib/model/examples";
+import { EXAMPLES, isExampleName, type ExampleName } from "@/lib/model-file/examples";
+import { loadExample } from "@/lib/startup/load-example";
 import { importModel } from "@/lib/model/import-model";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
@@ -8,7 +9,7 @@ import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
  */
 runCli(async () => {
   const requested = process.argv.slice(2);
-  const unknown = requested.filter((name) => !(name in EXAMPLES));
+  const unknown = requested.filter((name) => !isExampleName(name));
   if (unknown.length > 0) {
     throw new Error(`Unknown example ${unknown.join(", ")}; choose from: ${Object.keys(EXAMPLES).join(", ")}`);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportModel } from "@/lib/model/export-model";
-import { modelTrees } from "@/lib/model/model-trees";
+import { modelTrees } from "@/lib/model-file/model-trees";
 import { diagnose } from "@/lib/vsm/diagnosis/diagnose";
 import type { Finding } from "@/lib/vsm/diagnosis/finding";
 import { getSystem } from "@/lib/vsm/model/tree-queries";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLES, loadExample, type ExampleName } from "@/lib/model/examples";
+import { EXAMPLES, type ExampleName } from "@/lib/model-file/examples";
+import { loadExample } from "@/lib/startup/load-example";
 import { diagnoseStoredModel } from "@/lib/model/diagnose-stored-model";
 import { exportModel } from "@/lib/model/export-model";
 import { importModel } from "@/lib/model/import-model";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ModelFile, ModelSystem } from "@/lib/model/schemas";
+import type { ModelFile, ModelSystem } from "@/lib/model-file/schemas";
 
 /**
  * Reads the whole model back into the model-file shape, so that importing an export changes

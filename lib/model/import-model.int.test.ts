@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportModel } from "@/lib/model/export-model";
 import { importModel } from "@/lib/model/import-model";
-import { parseModel } from "@/lib/model/parse-model";
+import { parseModel } from "@/lib/model-file/parse-model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 const MODEL = `

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ModelChannel, ModelFile, ModelSystem } from "@/lib/model/schemas";
+import type { ModelChannel, ModelFile, ModelSystem } from "@/lib/model-file/schemas";
 import { FUNCTION_KINDS } from "@/lib/vsm/model/kinds";
 import { depthOf, parentOf, slugOf } from "@/lib/vsm/model/path";
 

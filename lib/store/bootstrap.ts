@@ -2,7 +2,7 @@ import "server-only";
 import type { Logger } from "pino";
 import type { Env } from "@/lib/env";
 import { importModel } from "@/lib/model/import-model";
-import { loadExample } from "@/lib/model/examples";
+import { loadExample } from "@/lib/startup/load-example";
 import type { Database } from "@/lib/store/database";
 import { applyMigrations, readMigrations } from "@/lib/store/migrate";
 
