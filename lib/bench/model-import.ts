@@ -1,7 +1,7 @@
 import { describeMachine } from "@/lib/bench/machine";
 import { generatedModel } from "@/lib/bench/generated-model";
 import { loadExample } from "@/lib/startup/load-example";
-import { importModel } from "@/lib/model/import-model";
+import { importModel } from "@/lib/store/model-import";
 import type { ModelFile } from "@/lib/model-file/schemas";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
@@ -24,9 +24,9 @@ async function timeImports(model: ModelFile): Promise<{ fresh: number; again: nu
     await db.sql.query("SELECT 1");
     await db.prisma.system.count();
     const started = performance.now();
-    await importModel(db.prisma, model);
+    await importModel(db, model);
     const fresh = performance.now() - started;
-    await importModel(db.prisma, model);
+    await importModel(db, model);
     return { fresh, again: performance.now() - started - fresh };
   } finally {
     await db.drop();

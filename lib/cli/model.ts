@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { exportModel } from "@/lib/model/export-model";
-import { importModel } from "@/lib/model/import-model";
+import { exportModel } from "@/lib/store/model-export";
+import { importModel } from "@/lib/store/model-import";
 import { ModelFileError } from "@/lib/model-file/model-file-error";
 import { formatFromFileName } from "@/lib/model-file/model-format";
 import { parseModel } from "@/lib/model-file/parse-model";
@@ -38,7 +38,7 @@ runCli(async () => {
       throw error;
     }
     await withMigratedDatabase(async (db) => {
-      const s = await importModel(db.prisma, model);
+      const s = await importModel(db, model);
       console.log(
         `Imported ${file} into ${db.location}: systems ${s.systems.created} created, ${s.systems.updated} updated; ` +
           `indicators ${s.indicators.created} created, ${s.indicators.updated} updated; ` +
@@ -48,7 +48,7 @@ runCli(async () => {
     return;
   }
   await withMigratedDatabase(async (db) => {
-    const model = await exportModel(db.prisma);
+    const model = await exportModel(db);
     await writeFile(file, printModel(model, format));
     console.log(`Exported ${model.systems.length} systems from ${db.location} to ${file}.`);
   });

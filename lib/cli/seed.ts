@@ -1,6 +1,6 @@
 import { EXAMPLES, isExampleName, type ExampleName } from "@/lib/model-file/examples";
 import { loadExample } from "@/lib/startup/load-example";
-import { importModel } from "@/lib/model/import-model";
+import { importModel } from "@/lib/store/model-import";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
 /**
@@ -16,7 +16,7 @@ runCli(async () => {
   const names = (requested.length > 0 ? requested : Object.keys(EXAMPLES)) as ExampleName[];
   await withMigratedDatabase(async (db) => {
     for (const name of names) {
-      const summary = await importModel(db.prisma, await loadExample(name));
+      const summary = await importModel(db, await loadExample(name));
       console.log(
         `${name}: systems ${summary.systems.created} created, ${summary.systems.updated} updated; ` +
           `indicators ${summary.indicators.created} created, ${summary.indicators.updated} updated; ` +

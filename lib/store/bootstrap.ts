@@ -1,7 +1,7 @@
 import "server-only";
 import type { Logger } from "pino";
 import type { Env } from "@/lib/env";
-import { importModel } from "@/lib/model/import-model";
+import { importModel } from "@/lib/store/model-import";
 import { loadExample } from "@/lib/startup/load-example";
 import type { Database } from "@/lib/store/database";
 import { applyMigrations, readMigrations } from "@/lib/store/migrate";
@@ -22,7 +22,7 @@ export async function prepareDatabase(db: Database, env: Pick<Env, "VSM_SEED_EXA
   if (migrationsApplied.length > 0) log.info({ migrations: migrationsApplied }, "migrations applied");
   const firstStart = migrations.length > 0 && migrationsApplied.length === migrations.length;
   if (!firstStart || env.VSM_SEED_EXAMPLE === "none") return { migrationsApplied, seeded: null };
-  const summary = await importModel(db.prisma, await loadExample(env.VSM_SEED_EXAMPLE));
+  const summary = await importModel(db, await loadExample(env.VSM_SEED_EXAMPLE));
   log.info({ example: env.VSM_SEED_EXAMPLE, ...summary }, "example model seeded on first start");
   return { migrationsApplied, seeded: env.VSM_SEED_EXAMPLE };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ModelChannel, ModelFile, ModelSystem } from "@/lib/model-file/schemas";
+import type { Database } from "@/lib/store/database";
 import { FUNCTION_KINDS } from "@/lib/vsm/model/kinds";
 import { depthOf, parentOf, slugOf } from "@/lib/vsm/model/path";
 
@@ -18,7 +19,7 @@ export interface ImportSummary {
  * Nothing absent from the file is deleted except the channels of imported systems, which the
  * file describes completely; systems and indicators (and so observations) are never dropped.
  */
-export async function importModel(prisma: PrismaClient, model: ModelFile): Promise<ImportSummary> {
+export async function importModel(db: Pick<Database, "prisma">, model: ModelFile): Promise<ImportSummary> {
   const summary: ImportSummary = {
     systems: { created: 0, updated: 0 },
     indicators: { created: 0, updated: 0 },
@@ -26,7 +27,7 @@ export async function importModel(prisma: PrismaClient, model: ModelFile): Promi
   };
   // Parents before children, so every parent id is known when its units are written.
   const ordered = [...model.systems].sort((a, b) => depthOf(a.path) - depthOf(b.path));
-  await prisma.$transaction(
+  await db.prisma.$transaction(
     async (tx) => {
       const ids = new Map<string, number>();
       for (const system of ordered) ids.set(system.path, await upsertSystem(tx, system, ids, summary));

@@ -1,11 +1,10 @@
-import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { exportModel } from "@/lib/model/export-model";
 import { modelTrees } from "@/lib/model-file/model-trees";
+import type { ModelFile } from "@/lib/model-file/schemas";
 import { diagnose } from "@/lib/vsm/diagnosis/diagnose";
 import type { Finding } from "@/lib/vsm/diagnosis/finding";
 import { getSystem } from "@/lib/vsm/model/tree-queries";
 
+/** The diagnosis page's section for one recursion tree. */
 export interface TreeDiagnosis {
   root: string;
   rootName: string;
@@ -14,11 +13,12 @@ export interface TreeDiagnosis {
 }
 
 /**
- * The structural diagnosis (DESIGN.md §3.7) of every stored model, one per root. Silence is not
- * judged here: that needs observation times, which arrive with telemetry ingestion.
+ * The structural diagnosis (DESIGN.md §3.7) of every tree in a model, one per root, in the
+ * model's order of roots. Silence is not judged here: that needs observation times, which arrive
+ * with telemetry ingestion.
  */
-export async function diagnoseStoredModel(prisma: PrismaClient): Promise<TreeDiagnosis[]> {
-  return modelTrees(await exportModel(prisma)).map((tree) => ({
+export function diagnoseModel(model: ModelFile): TreeDiagnosis[] {
+  return modelTrees(model).map((tree) => ({
     root: tree.root,
     rootName: getSystem(tree, tree.root).name,
     systemCount: Object.keys(tree.systems).length,

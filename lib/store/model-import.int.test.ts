@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportModel } from "@/lib/model/export-model";
-import { importModel } from "@/lib/model/import-model";
+import { exportModel } from "@/lib/store/model-export";
+import { importModel } from "@/lib/store/model-import";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
@@ -31,7 +31,7 @@ afterAll(() => db.drop());
 
 describe("importModel", () => {
   it("creates the tree with levels, parents, functions, channels and indicators", async () => {
-    const summary = await importModel(db.prisma, parseModel(MODEL, "yaml"));
+    const summary = await importModel(db, parseModel(MODEL, "yaml"));
     expect(summary).toEqual({
       systems: { created: 2, updated: 0 },
       indicators: { created: 2, updated: 0 },
@@ -58,23 +58,23 @@ describe("importModel", () => {
   });
 
   it("is idempotent: a second import creates nothing and the export is unchanged", async () => {
-    const before = await exportModel(db.prisma);
-    const summary = await importModel(db.prisma, parseModel(MODEL, "yaml"));
+    const before = await exportModel(db);
+    const summary = await importModel(db, parseModel(MODEL, "yaml"));
     expect(summary).toEqual({
       systems: { created: 0, updated: 2 },
       indicators: { created: 0, updated: 2 },
       channels: { created: 0, removed: 0 },
     });
-    expect(await exportModel(db.prisma)).toEqual(before);
+    expect(await exportModel(db)).toEqual(before);
     expect(await db.prisma.system.count()).toBe(2);
     expect(await db.prisma.systemFunction.count()).toBe(10);
   });
 
   it("round-trips: importing an export changes nothing, and the export validates", async () => {
-    const exported = await exportModel(db.prisma);
+    const exported = await exportModel(db);
     expect(parseModel(JSON.stringify(exported), "json")).toEqual(exported);
-    await importModel(db.prisma, exported);
-    expect(await exportModel(db.prisma)).toEqual(exported);
+    await importModel(db, exported);
+    expect(await exportModel(db)).toEqual(exported);
     const acme = exported.systems.find((s) => s.path === "acme");
     expect(acme?.functions).toEqual({
       s3: { present: true, owner: "ops-lead", notes: "" },
@@ -90,7 +90,7 @@ describe("importModel", () => {
       "- { kind: command, unit: acme/plant }",
       "- { kind: audit, unit: acme/plant }",
     );
-    const summary = await importModel(db.prisma, parseModel(changed, "yaml"));
+    const summary = await importModel(db, parseModel(changed, "yaml"));
     expect(summary.channels).toEqual({ created: 1, removed: 1 });
     expect((await db.prisma.system.findUniqueOrThrow({ where: { path: "acme/plant" } })).name).toBe("Main plant");
     const channels = await db.prisma.channel.findMany({ orderBy: { kind: "asc" } });
