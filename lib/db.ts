@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { prepareDatabase } from "@/lib/store/bootstrap";
+import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { openDatabase, type Database } from "@/lib/store/database";
 
 /**
