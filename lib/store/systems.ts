@@ -46,11 +46,7 @@ export interface SystemRow {
   owner: string | null;
 }
 
-export interface UpsertedSystem {
-  id: number;
-  path: string;
-  created: boolean;
-}
+export type UpsertedSystem = { id: number; path: string; created: boolean };
 
 /*
  * Every statement of a CTE sees the same snapshot, so `existing` holds the paths that were there
@@ -74,7 +70,7 @@ SELECT u.id, u.path, e.path IS NULL AS created FROM upserted u LEFT JOIN existin
 
 /** Creates or updates systems by path in one statement, each with its id and whether it is new. */
 export async function upsertSystems(tx: SqlRunner, rows: SystemRow[]): Promise<UpsertedSystem[]> {
-  return tx.query<{ id: number; path: string; created: boolean }>(UPSERT_SYSTEMS, [
+  return tx.query<UpsertedSystem>(UPSERT_SYSTEMS, [
     rows.map((r) => r.path),
     rows.map((r) => r.slug),
     rows.map((r) => r.level),
