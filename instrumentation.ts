@@ -1,7 +1,7 @@
 /**
  * Runs once when a server instance starts: validates the environment (a bad variable stops the
  * server with a message naming it) and migrates the database before the first request, seeding
- * the example model on the very first start. If the database is unreachable the server still
+ * the example model on the very first start (lib/startup/prepare-database.ts, through lib/db.ts). If the database is unreachable the server still
  * starts, /api/ready answers 503, and the next request that needs data retries.
  */
 export async function register() {

@@ -1,8 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { prepareDatabase } from "@/lib/store/bootstrap";
+import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { openDatabase, type Database } from "@/lib/store/database";
 
 /**
@@ -35,8 +34,4 @@ export function getDatabase(): Promise<Database> {
     );
   }
   return holder.vsmPrepared;
-}
-
-export async function getPrisma(): Promise<PrismaClient> {
-  return (await getDatabase()).prisma;
 }

@@ -2,12 +2,12 @@ import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTree } from "@/components/vsm/system-tree";
-import { getPrisma } from "@/lib/db";
-import { getOverview } from "@/lib/model/queries";
+import { getDatabase } from "@/lib/db";
+import { getOverview } from "@/lib/store/systems";
 
 export default async function OverviewPage() {
   await connection();
-  const overview = await getOverview(await getPrisma());
+  const overview = await getOverview(await getDatabase());
   return (
     <>
       <PageHeader title="Overview">

@@ -1,6 +1,6 @@
 import { FunctionBadges } from "@/components/vsm/function-badges";
-import type { OverviewSystem } from "@/lib/model/queries";
-import type { TreeNode } from "@/lib/model/system-tree";
+import type { OverviewSystem } from "@/lib/view/overview";
+import type { TreeNode } from "@/lib/view/system-tree";
 
 /** The recursion as nested lists: each system, then its S1 units indented beneath it. */
 export function SystemTree({ nodes, label }: { nodes: TreeNode<OverviewSystem>[]; label?: string }) {

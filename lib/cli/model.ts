@@ -1,8 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { stringify } from "yaml";
-import { exportModel } from "@/lib/model/export-model";
-import { importModel } from "@/lib/model/import-model";
-import { formatFromFileName, ModelFileError, parseModel } from "@/lib/model/parse-model";
+import { exportModel } from "@/lib/store/model-export";
+import { importModel } from "@/lib/store/model-import";
+import { ModelFileError } from "@/lib/model-file/model-file-error";
+import { formatFromFileName } from "@/lib/model-file/model-format";
+import { parseModel } from "@/lib/model-file/parse-model";
+import { printModel } from "@/lib/model-file/print-model";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
 const USAGE = `Usage: npm run model -- import FILE   (FILE is .json, .yaml or .yml)
@@ -36,7 +38,7 @@ runCli(async () => {
       throw error;
     }
     await withMigratedDatabase(async (db) => {
-      const s = await importModel(db.prisma, model);
+      const s = await importModel(db, model);
       console.log(
         `Imported ${file} into ${db.location}: systems ${s.systems.created} created, ${s.systems.updated} updated; ` +
           `indicators ${s.indicators.created} created, ${s.indicators.updated} updated; ` +
@@ -46,9 +48,8 @@ runCli(async () => {
     return;
   }
   await withMigratedDatabase(async (db) => {
-    const model = await exportModel(db.prisma);
-    const text = format === "json" ? `${JSON.stringify(model, null, 2)}\n` : stringify(model);
-    await writeFile(file, text);
+    const model = await exportModel(db);
+    await writeFile(file, printModel(model, format));
     console.log(`Exported ${model.systems.length} systems from ${db.location} to ${file}.`);
   });
 });

@@ -1,5 +1,6 @@
-import { EXAMPLES, loadExample, type ExampleName } from "@/lib/model/examples";
-import { importModel } from "@/lib/model/import-model";
+import { EXAMPLES, isExampleName, type ExampleName } from "@/lib/model-file/examples";
+import { loadExample } from "@/lib/startup/load-example";
+import { importModel } from "@/lib/store/model-import";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
 /**
@@ -8,14 +9,14 @@ import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
  */
 runCli(async () => {
   const requested = process.argv.slice(2);
-  const unknown = requested.filter((name) => !(name in EXAMPLES));
+  const unknown = requested.filter((name) => !isExampleName(name));
   if (unknown.length > 0) {
     throw new Error(`Unknown example ${unknown.join(", ")}; choose from: ${Object.keys(EXAMPLES).join(", ")}`);
   }
   const names = (requested.length > 0 ? requested : Object.keys(EXAMPLES)) as ExampleName[];
   await withMigratedDatabase(async (db) => {
     for (const name of names) {
-      const summary = await importModel(db.prisma, await loadExample(name));
+      const summary = await importModel(db, await loadExample(name));
       console.log(
         `${name}: systems ${summary.systems.created} created, ${summary.systems.updated} updated; ` +
           `indicators ${summary.indicators.created} created, ${summary.indicators.updated} updated; ` +

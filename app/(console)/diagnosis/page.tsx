@@ -3,14 +3,15 @@ import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { FindingList } from "@/components/vsm/finding-list";
-import { getPrisma } from "@/lib/db";
-import { diagnoseStoredModel } from "@/lib/model/diagnose-stored-model";
+import { getDatabase } from "@/lib/db";
+import { exportModel } from "@/lib/store/model-export";
+import { diagnoseModel } from "@/lib/view/diagnose-model";
 
 export const metadata: Metadata = { title: "Diagnosis" };
 
 export default async function DiagnosisPage() {
   await connection();
-  const diagnoses = await diagnoseStoredModel(await getPrisma());
+  const diagnoses = diagnoseModel(await exportModel(await getDatabase()));
   return (
     <>
       <PageHeader title="Diagnosis">

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model/parse-model";
-import { modelTrees } from "@/lib/model/model-trees";
+import { parseModel } from "@/lib/model-file/parse-model";
+import { modelTrees } from "@/lib/model-file/model-trees";
 import { diagnose } from "@/lib/vsm/diagnosis/diagnose";
 import type { Finding } from "@/lib/vsm/diagnosis/finding";
 import type { SystemTree } from "@/lib/vsm/model/tree";

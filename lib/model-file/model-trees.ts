@@ -1,4 +1,4 @@
-import type { ModelFile, ModelSystem } from "@/lib/model/schemas";
+import type { ModelFile, ModelSystem } from "@/lib/model-file/schemas";
 import { makeSystem } from "@/lib/vsm/model/make-system";
 import type { ViableSystem } from "@/lib/vsm/model/system";
 import { buildTree, type SystemTree } from "@/lib/vsm/model/tree";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { modelTrees, toViableSystem } from "@/lib/model/model-trees";
-import { parseModel } from "@/lib/model/parse-model";
-import type { ModelFile } from "@/lib/model/schemas";
+import { modelTrees, toViableSystem } from "@/lib/model-file/model-trees";
+import { parseModel } from "@/lib/model-file/parse-model";
+import type { ModelFile } from "@/lib/model-file/schemas";
 
 const MODEL = parseModel(
   `version: 1

@@ -1,13 +1,13 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ModelFile, ModelSystem } from "@/lib/model/schemas";
+import type { ModelFile, ModelSystem } from "@/lib/model-file/schemas";
+import type { Database } from "@/lib/store/database";
 
 /**
  * Reads the whole model back into the model-file shape, so that importing an export changes
  * nothing. Optional fields are left out when empty.
  */
-export async function exportModel(prisma: PrismaClient): Promise<ModelFile> {
-  const systems = await prisma.system.findMany({
+export async function exportModel(db: Pick<Database, "prisma">): Promise<ModelFile> {
+  const systems = await db.prisma.system.findMany({
     orderBy: { path: "asc" },
     include: {
       functions: { orderBy: { kind: "asc" } },

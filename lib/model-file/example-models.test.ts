@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model/parse-model";
-import type { ModelFile, ModelSystem } from "@/lib/model/schemas";
+import { parseModel } from "@/lib/model-file/parse-model";
+import type { ModelFile, ModelSystem } from "@/lib/model-file/schemas";
 import { parentOf } from "@/lib/vsm/model/path";
 import { FUNCTION_KINDS, INDEX_KINDS } from "@/lib/vsm/model/kinds";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTree } from "@/lib/model/system-tree";
+import { buildTree } from "@/lib/view/system-tree";
 
 describe("buildTree", () => {
   it("nests units under their parents in row order", () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLES, loadExample, type ExampleName } from "@/lib/model/examples";
-import { diagnoseStoredModel } from "@/lib/model/diagnose-stored-model";
-import { exportModel } from "@/lib/model/export-model";
-import { importModel } from "@/lib/model/import-model";
+import { EXAMPLES, type ExampleName } from "@/lib/model-file/examples";
+import { loadExample } from "@/lib/startup/load-example";
+import { exportModel } from "@/lib/store/model-export";
+import { importModel } from "@/lib/store/model-import";
+import { diagnoseModel } from "@/lib/view/diagnose-model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let db: TestDatabase;
@@ -17,7 +18,7 @@ describe("example models (what npm run db:seed imports)", () => {
   it("import side by side, with every system, function and indicator of each file", async () => {
     for (const name of names) {
       const model = await loadExample(name);
-      const summary = await importModel(db.prisma, model);
+      const summary = await importModel(db, model);
       expect(summary.systems).toEqual({ created: model.systems.length, updated: 0 });
       const indicators = model.systems.reduce((n, s) => n + s.indicators.length, 0);
       expect(summary.indicators).toEqual({ created: indicators, updated: 0 });
@@ -30,18 +31,18 @@ describe("example models (what npm run db:seed imports)", () => {
   });
 
   it("import idempotently: a second seed creates nothing and changes nothing", async () => {
-    const before = await exportModel(db.prisma);
+    const before = await exportModel(db);
     for (const name of names) {
-      const summary = await importModel(db.prisma, await loadExample(name));
+      const summary = await importModel(db, await loadExample(name));
       expect(summary.systems.created).toBe(0);
       expect(summary.indicators.created).toBe(0);
       expect(summary.channels).toEqual({ created: 0, removed: 0 });
     }
-    expect(await exportModel(db.prisma)).toEqual(before);
+    expect(await exportModel(db)).toEqual(before);
   });
 
   it("diagnose per root, each finding exactly its file's deliberate gaps", async () => {
-    const diagnoses = await diagnoseStoredModel(db.prisma);
+    const diagnoses = diagnoseModel(await exportModel(db));
     expect(diagnoses.map((d) => [d.root, d.rootName, d.systemCount, d.findings.length])).toEqual([
       ["acme", "Acme Cloud", 45, 4],
       ["economy", expect.any(String), 56, 5],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ModelFileError, formatFromFileName, formatPath, parseModel, type ModelFormat, type ModelProblem } from "@/lib/model/parse-model";
+import { ModelFileError, type ModelProblem } from "@/lib/model-file/model-file-error";
+import { formatFromFileName, type ModelFormat } from "@/lib/model-file/model-format";
+import { formatPath, parseModel } from "@/lib/model-file/parse-model";
 import { CHANNEL_KINDS } from "@/lib/vsm/model/kinds";
 
 /** The problems `parseModel` reports for a file; fails the test if the file is accepted. */

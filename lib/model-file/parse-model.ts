@@ -1,28 +1,10 @@
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { modelFileSchema, type ModelFile } from "@/lib/model/schemas";
+import { ModelFileError, type ModelProblem } from "@/lib/model-file/model-file-error";
+import type { ModelFormat } from "@/lib/model-file/model-format";
+import { modelFileSchema, type ModelFile } from "@/lib/model-file/schemas";
 
-export type ModelFormat = "json" | "yaml";
-
-/** One problem in a model file, located by its path in the file (`systems[2].indicators[0]`). */
-export interface ModelProblem {
-  path: string;
-  message: string;
-}
-
-export class ModelFileError extends Error {
-  constructor(readonly problems: ModelProblem[]) {
-    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("\n"));
-    this.name = "ModelFileError";
-  }
-}
-
-export function formatFromFileName(fileName: string): ModelFormat {
-  if (/\.json$/i.test(fileName)) return "json";
-  if (/\.ya?ml$/i.test(fileName)) return "yaml";
-  throw new ModelFileError([{ path: "", message: `cannot tell the format of "${fileName}": use a .json, .yaml or .yml file` }]);
-}
-
+/** Where in the file a problem is, as a reader would write it: `systems[2].indicators[0].key`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
 }
