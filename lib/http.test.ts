@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { ANONYMOUS, type Actor, type ActorResolver } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { prismaError } from "@/lib/testing/prisma-errors";
 import { createRouteWrapper, type NextRouteContext } from "@/lib/http";
 
 interface LogLine {
@@ -104,10 +104,7 @@ describe("withRoute: unexpected errors", () => {
   it("maps a database error in the one place: a unique violation is a 409 with a fixed message", async () => {
     const { withRoute, lines } = setup();
     const handler = withRoute({ permission: "public" }, async () => {
-      throw new Prisma.PrismaClientKnownRequestError('duplicate key value violates unique constraint "system_path_key"', {
-        code: "P2002",
-        clientVersion: "7.10.0",
-      });
+      throw prismaError("P2002");
     });
     const response = await handler(get());
     expect(response.status).toBe(409);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, errorBody } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { mapError } from "@/lib/http/map-error";
-
-function prismaError(code: string) {
-  return new Prisma.PrismaClientKnownRequestError('Unique constraint failed on "system_path_key" (SELECT * FROM system)', {
-    code,
-    clientVersion: "7.10.0",
-  });
-}
+import { prismaError } from "@/lib/testing/prisma-errors";
 
 function answer(thrown: unknown) {
   const { error } = mapError(thrown);

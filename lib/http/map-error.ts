@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { classifyDatabaseError, type DatabaseFailure } from "@/lib/db-errors";
+import { classifyDatabaseError, type DatabaseFailure } from "@/lib/store/db-errors";
 import { AppError, INTERNAL_MESSAGE, type ErrorCode } from "@/lib/errors";
 import { validationError } from "@/lib/http/zod-issues";
 

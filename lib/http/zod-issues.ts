@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { formatPath } from "@/lib/model/parse-model";
+import { formatPath } from "@/lib/model-file/parse-model";
 
 /**
  * A ZodError, wherever a handler meets one, answers 400 or 422 — never 500:

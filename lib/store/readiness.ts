@@ -1,5 +1,5 @@
 import "server-only";
-import { classifyDatabaseError } from "@/lib/db-errors";
+import { classifyDatabaseError } from "@/lib/store/db-errors";
 import type { Database } from "@/lib/store/database";
 import { MigrationError, migrationStatus } from "@/lib/store/migrate";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyDatabaseError } from "@/lib/db-errors";
+import { classifyDatabaseError } from "@/lib/store/db-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 function prismaError(code: string, meta?: Record<string, unknown>) {

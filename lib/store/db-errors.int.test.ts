@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classifyDatabaseError } from "@/lib/db-errors";
+import { classifyDatabaseError } from "@/lib/store/db-errors";
 import { openPostgres } from "@/lib/store/database";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
