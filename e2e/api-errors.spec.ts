@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-/** The /api error contract of DESIGN.md §4, through the built app (`next start`), not a unit stand-in. */
+/** The /api error contract of docs/design.md §4, through the built app (`next start`), not a unit stand-in. */
 
 test("unknown /api paths answer a JSON 404 in the standard shape, for every method", async ({ request }) => {
   for (const [method, path] of [

@@ -1,9 +1,9 @@
 /**
- * Counters become rates per second (DESIGN.md §4). A cumulative counter's rate needs the previous
+ * Counters become rates per second (docs/design.md §4). A cumulative counter's rate needs the previous
  * point of the same series, which may have arrived in an earlier request, so the memory is a value
  * passed in and handed back: the pipeline loads the entries for the series in a request, and
  * stores the updated ones in the same transaction as the observations. Nothing lives in process
- * memory, so any instance can take any request (DESIGN.md §6).
+ * memory, so any instance can take any request (docs/design.md §7).
  */
 
 /** The last point of one cumulative series: epoch ms, the counter's value, and its start (ms) when the protocol says (OTLP). */

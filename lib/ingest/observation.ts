@@ -1,5 +1,5 @@
 /**
- * What every decoder in lib/ingest produces (DESIGN.md §4, "Telemetry in"): observations to store,
+ * What every decoder in lib/ingest produces (docs/design.md §4, "Telemetry in"): observations to store,
  * rejects with reasons, and counts that account for every point received. Decoders are pure: the
  * unit and indicator named here are not yet checked against the model; the pipeline does that and
  * turns misses into `unknown_unit` / `unknown_indicator` rejects (see unassigned.ts).

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * lib/ingest is pure (STYLE.md, DESIGN.md §1): decoders take a body, a clock value and a memory,
+ * lib/ingest is pure (docs/design.md §2): decoders take a body, a clock value and a memory,
  * and return data. No framework, database or I/O imports, no hidden clock, so routes, the pipeline,
  * benchmarks and tests all get the same answer for the same input. Test helpers (fixtures, fuzz
  * helpers) may import test-only packages and are not checked.

@@ -2,7 +2,7 @@
  * Why a point did not become an observation. The class tells the route and the pipeline what to do:
  * `invalid` data is the sender's fault, `unsupported` data is valid but not something we map, and
  * `unassigned` data is valid but names no unit or indicator we know — it is counted per source in
- * the unassigned bucket (DESIGN.md §4), never silently dropped.
+ * the unassigned bucket (docs/design.md §4), never silently dropped.
  */
 export const REJECT_CLASS = {
   invalid_item: "invalid",

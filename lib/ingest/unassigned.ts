@@ -2,7 +2,7 @@ import type { IngestSource, Observation } from "./observation";
 import { classOf, reject, type Reject, type RejectCode } from "./reject";
 
 /**
- * The unassigned bucket (DESIGN.md §4): data that names no unit, or a unit or indicator the model
+ * The unassigned bucket (docs/design.md §4): data that names no unit, or a unit or indicator the model
  * does not have, is counted per source, unit and indicator so the diagnosis can show it — never
  * silently dropped. Decoders produce `missing_unit` (and `invalid_unit`, which the bucket does not
  * take: an invalid path is the sender's error, reported back to it); the pipeline, which knows the

@@ -13,7 +13,7 @@ export interface TreeDiagnosis {
 }
 
 /**
- * The structural diagnosis (DESIGN.md §3.7) of every tree in a model, one per root, in the
+ * The structural diagnosis (docs/design.md §3.7) of every tree in a model, one per root, in the
  * model's order of roots. Silence is not judged here: that needs observation times, which arrive
  * with telemetry ingestion.
  */

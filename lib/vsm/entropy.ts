@@ -1,5 +1,5 @@
 /**
- * Variety in bits (DESIGN.md §3.4): the one unit every variety figure in the console is given in,
+ * Variety in bits (docs/design.md §3.4): the one unit every variety figure in the console is given in,
  * so a disturbance stream, a set of responses and a roll-up bucket can be compared directly.
  * It sits outside variety/ and temporal/ because both measure in bits and neither imports the other.
  */

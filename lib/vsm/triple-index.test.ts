@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { INDEX_KINDS } from "@/lib/vsm/model/kinds";
 import { isRatioIndex, ratio, seriesValue, tripleIndex } from "@/lib/vsm/triple-index";
 
-describe("triple index (DESIGN.md §3.1)", () => {
+describe("triple index (docs/design.md §3.1)", () => {
   it("computes productivity A/C, latency C/P and performance A/P, with performance = productivity × latency", () => {
     const index = tripleIndex({ actuality: 60, capability: 80, potentiality: 100 });
     expect(index).toEqual({ productivity: 0.75, latency: 0.8, performance: 0.6 });

@@ -1,7 +1,7 @@
 import type { IndexKind } from "@/lib/vsm/model/kinds";
 
 /**
- * Beer's triple index (DESIGN.md §3.1): actuality A, capability C and potentiality P give
+ * Beer's triple index (docs/design.md §3.1): actuality A, capability C and potentiality P give
  * productivity = A/C, latency = C/P and performance = A/P (= productivity × latency).
  * A ratio that cannot be formed (zero or non-finite divisor, non-finite operand or result) is
  * `undefined`, so NaN and Infinity never reach a chart, a filter or the database.

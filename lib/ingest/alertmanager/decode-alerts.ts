@@ -6,7 +6,7 @@ import { MalformedBodyError } from "../malformed-body";
 import { reject, type Reject } from "../reject";
 import { postableAlertTypesSchema, type PostableAlert } from "./postable-alert-schema";
 
-/** The label that names the unit whose S1 the alert becomes a signal of (DESIGN.md §4). */
+/** The label that names the unit whose S1 the alert becomes a signal of (docs/design.md §4). */
 export const UNIT_LABEL = "vsm_unit";
 /** Alertmanager's default `resolve_timeout`: an alert sent without endsAt ends this long after it was received, unless re-sent. */
 export const RESOLVE_TIMEOUT_MS = 5 * 60_000;

@@ -4,7 +4,7 @@ import { INDICATOR_KEY_PATTERN } from "../indicator-key";
 import { parseRfc3339 } from "../ingest-time";
 
 /**
- * `POST /api/v1/observations` (DESIGN.md §4): the schemas, defined once for the decoder and the
+ * `POST /api/v1/observations` (docs/design.md §4): the schemas, defined once for the decoder and the
  * OpenAPI document. The time window depends on the receiver's clock, so it is checked by the
  * decoder, not here.
  */

@@ -13,7 +13,7 @@ import { otlpRequestSchema, type OtlpRequest, type OtlpResourceMetrics, type Otl
 import { readNumberPoint } from "./read-number-point";
 import { readOtlpProtobuf } from "./read-otlp-protobuf";
 
-/** The resource attribute that names the unit (DESIGN.md §4). */
+/** The resource attribute that names the unit (docs/design.md §4). */
 export const UNIT_ATTRIBUTE = "vsm.unit";
 
 export interface OtlpOptions {

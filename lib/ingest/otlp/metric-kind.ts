@@ -1,7 +1,7 @@
 import { TEMPORALITY, type OtlpMetric } from "./otlp-request-schema";
 
 /**
- * How a metric's points become observations (DESIGN.md §4: gauges are values, sums become rates):
+ * How a metric's points become observations (docs/design.md §4: gauges are values, sums become rates):
  * - gauge: the value;
  * - monotonic sum, cumulative: the rate against the series' previous point (cumulative-rate.ts);
  * - monotonic sum, delta: value ÷ (time − start) in seconds;

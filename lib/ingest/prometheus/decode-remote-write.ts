@@ -12,7 +12,7 @@ import { METRIC_TYPES, type MetricType } from "./remote-write-descriptor";
 import { sampleValue } from "./sample-value";
 import { seriesKind, type SeriesKind } from "./series-kind";
 
-/** The label that names the unit (DESIGN.md §4); `__name__` names the indicator. */
+/** The label that names the unit (docs/design.md §4); `__name__` names the indicator. */
 export const UNIT_LABEL = "vsm_unit";
 
 export interface RemoteWriteOptions {

@@ -2,7 +2,7 @@ import type { MetricType } from "./remote-write-descriptor";
 
 /**
  * Whether a remote-write series is a gauge (its values are observations) or a counter (its values
- * become rates per second, DESIGN.md §4). Prometheus sends metadata in separate requests about
+ * become rates per second, docs/design.md §4). Prometheus sends metadata in separate requests about
  * once a minute, never beside the samples, so the decision uses metadata when it is known (the
  * pipeline keeps what earlier requests carried) and otherwise the naming conventions:
  * - `_total` ends a counter (OpenMetrics requires it; the Prometheus guidelines ask for it);

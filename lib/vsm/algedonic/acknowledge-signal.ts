@@ -19,7 +19,7 @@ function extendedTo(signal: Signal, eta: Millis, policy: Policy): Millis | null 
 }
 
 /**
- * Records who owns the signal at this level. The clock keeps running (DESIGN.md §3.3): only a
+ * Records who owns the signal at this level. The clock keeps running (docs/design.md §3.3): only a
  * remedy or a resolve stops it, so an acknowledgement can defer escalation once, never prevent it.
  */
 export function acknowledgeSignal(signal: Signal, event: Acknowledge, now: Millis, policy: Policy): Step {

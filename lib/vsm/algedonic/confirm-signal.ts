@@ -23,7 +23,7 @@ export function confirmSignal(signal: Signal, event: Verdict, now: Millis, polic
   return startLadder(opened, now, policy);
 }
 
-/** The change did not hold up; the retraction stays visible in the timeline (DESIGN.md §3.2). */
+/** The change did not hold up; the retraction stays visible in the timeline (docs/design.md §3.2). */
 export function retractSignal(signal: Signal, event: Verdict, now: Millis): Step {
   const retracted = recordTransition(
     signal,

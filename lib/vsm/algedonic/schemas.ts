@@ -3,7 +3,7 @@ import { MAX_PATH_LENGTH, PATH_PATTERN } from "@/lib/vsm/model/path";
 import { BANDS, REGIMES, VALENCES, type RegimeProbabilities } from "@/lib/vsm/types";
 
 /**
- * Every algedonic schema, defined once (DESIGN.md §3.3): the pipeline and the store parse signals
+ * Every algedonic schema, defined once (docs/design.md §3.3): the pipeline and the store parse signals
  * and deadlines back from JSON with them, and route handlers and server actions validate operator
  * events and silences with them. The types below are inferred, never written twice.
  */
@@ -113,7 +113,7 @@ export const raiseInputSchema = z
     kind: signalSchema.shape.kind,
     valence,
     band,
-    /** A step or slope awaiting the filter's confirmation one period later (DESIGN.md §3.2). */
+    /** A step or slope awaiting the filter's confirmation one period later (docs/design.md §3.2). */
     provisional: z.boolean().default(false),
     actor: actorSchema,
     reason: text,

@@ -1,7 +1,7 @@
 import type { SignalEventType, SignalState } from "@/lib/vsm/algedonic/schemas";
 
 /**
- * The lifecycle of DESIGN.md §3.3 as a table: which events each state accepts. Anything else is an
+ * The lifecycle of docs/design.md §3.3 as a table: which events each state accepts. Anything else is an
  * illegal transition, answered with a typed error and the signal unchanged. Silencing is not here
  * on purpose: it is a visibility overlay computed from silences, never a state.
  *

@@ -8,7 +8,7 @@ export interface PeriodObservation {
 }
 
 /**
- * DESIGN.md §3.3 remedy: the filter back to steady with the index in the normal band for
+ * docs/design.md §3.3 remedy: the filter back to steady with the index in the normal band for
  * policy.escalation.remedyPeriods consecutive periods. Any other period starts the count again,
  * so a unit cannot bank good periods across a relapse.
  */

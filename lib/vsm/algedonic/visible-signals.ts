@@ -14,7 +14,7 @@ export interface SignalView {
 }
 
 /**
- * The visibility overlay of DESIGN.md §3.3, computed at `now` and never stored on the signal:
+ * The visibility overlay of docs/design.md §3.3, computed at `now` and never stored on the signal:
  * silences and inhibition hide, they do not change state, so the same signals with no silences
  * show everything.
  */

@@ -4,7 +4,7 @@ import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import { MINUTE, type Millis } from "@/lib/vsm/types";
 
 /**
- * S3* audit (DESIGN.md §3.6): a unit's self-reported indicator against an independent audit source
+ * S3* audit (docs/design.md §3.6): a unit's self-reported indicator against an independent audit source
  * for the same indicator. Drift is measured on the means of the paired samples, so single noisy
  * samples do not raise findings but a systematic bias does.
  */

@@ -1,5 +1,5 @@
 /**
- * S3 resource allocation across units (DESIGN.md §3.6) by water-filling: the available amount is
+ * S3 resource allocation across units (docs/design.md §3.6) by water-filling: the available amount is
  * shared in proportion to each unit's weight; a unit whose share would exceed its request gets
  * exactly its request, and the surplus is shared again among the rest, until everything is given
  * out or every request is met. Units with zero weight are served last, in equal shares of what

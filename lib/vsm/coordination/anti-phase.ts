@@ -48,7 +48,7 @@ function aligned(a: readonly Point[], b: readonly Point[]): [Point[], Point[]] {
 
 function pairOf(a: SiblingSeries, b: SiblingSeries, window: TimeWindow, o: AntiPhaseOptions): AntiPhase | null {
   const [left, right] = aligned(pointsIn(a.points, window), pointsIn(b.points, window));
-  // Each unit must itself go up and down: a monotonic indicator never flags (DESIGN.md §3.6).
+  // Each unit must itself go up and down: a monotonic indicator never flags (docs/design.md §3.6).
   const reverses = (ps: readonly Point[]) =>
     turningPoints(
       ps.map((p) => p.value),

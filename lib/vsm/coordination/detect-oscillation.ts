@@ -3,7 +3,7 @@ import { analyseOscillation, resolveOptions, type OscillationAnalysis, type Osci
 import type { Point } from "@/lib/vsm/temporal/bucket";
 import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 
-/** S2's finding for one unit's indicator over a window (DESIGN.md §3.6). */
+/** S2's finding for one unit's indicator over a window (docs/design.md §3.6). */
 export type Oscillation = OscillationAnalysis & {
   unit: string;
   window: TimeWindow;

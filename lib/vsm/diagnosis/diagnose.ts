@@ -22,7 +22,7 @@ export interface DiagnosisOptions {
 const empty = new Map<string, IndicatorActivity>();
 
 /**
- * Lints the model at every recursion level (DESIGN.md §3.7) and returns the findings most urgent
+ * Lints the model at every recursion level (docs/design.md §3.7) and returns the findings most urgent
  * first, then from the root down (level, then path), so the same model always reads the same.
  * Given a subtree, it lints just that part, with the model's own levels.
  */

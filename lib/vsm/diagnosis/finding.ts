@@ -16,7 +16,7 @@ export const DIAGNOSIS_RULES = [
 export type DiagnosisRule = (typeof DIAGNOSIS_RULES)[number];
 
 /**
- * One structural finding (DESIGN.md §3.7). `path` and `level` name the system where the fix
+ * One structural finding (docs/design.md §3.7). `path` and `level` name the system where the fix
  * belongs — for a missing channel that is the system holding it, with `unit` naming the S1 unit
  * at the far end. A silent S1 is pain, so it carries a valence the algedonic layer can raise.
  */

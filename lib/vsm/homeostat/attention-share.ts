@@ -3,7 +3,7 @@ import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import type { Millis } from "@/lib/vsm/types";
 
 /**
- * The S3↔S4 homeostat (DESIGN.md §3.6, S5): how a system's attention or resources divide between
+ * The S3↔S4 homeostat (docs/design.md §3.6, S5): how a system's attention or resources divide between
  * S3, "inside and now" (running today's operations), and S4, "outside and then" (the environment
  * and the future). A record is one tagged spend: hours in a review, budget, actions taken.
  */

@@ -2,7 +2,7 @@ import { holtForecast, type HoltFit } from "@/lib/vsm/intelligence/holt";
 import { DEFAULT_LEVELS, predictionIntervals, type PredictionInterval } from "@/lib/vsm/intelligence/prediction-interval";
 
 /**
- * S4's forecast per indicator (DESIGN.md §3.6): the Cyberstride filter's predictive distribution
+ * S4's forecast per indicator (docs/design.md §3.6): the Cyberstride filter's predictive distribution
  * for the short horizon, where its regime-aware state is best informed, handing over to Holt's
  * trend for longer horizons. Between the two the forecast is their mixture (a linear opinion pool)
  * with filter weight w falling linearly from 1 to 0:

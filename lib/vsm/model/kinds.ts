@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of the recursive model (DESIGN.md §2). They mirror the database enums
+ * The closed vocabularies of the recursive model (docs/design.md §3). They mirror the database enums
  * and the model-file schema, but are declared here so that the domain core stands alone.
  */
 

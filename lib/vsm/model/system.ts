@@ -32,7 +32,7 @@ export interface Indicator {
 }
 
 /**
- * A node of the recursion (DESIGN.md §2). `parent` and `level` follow from `path`; they are kept
+ * A node of the recursion (docs/design.md §3). `parent` and `level` follow from `path`; they are kept
  * because stored rows carry them, and validation checks that they agree. A function left out of
  * `functions` was never recorded, which diagnosis treats like one recorded as not present.
  */

@@ -16,7 +16,7 @@ export interface RuleFiring {
 /**
  * Runs a rule over a time-ordered stream and yields its action at every event where `when`
  * holds. It fires per event, not per episode: grouping and repeat intervals belong to signals
- * (DESIGN.md §3.3). Pass the matcher of an earlier call to continue that stream.
+ * (docs/design.md §3.3). Pass the matcher of an earlier call to continue that stream.
  */
 export function* evaluateRule(
   compiled: CompiledRule,

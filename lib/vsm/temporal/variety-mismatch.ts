@@ -8,7 +8,7 @@ import { checkWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import { DAY, type Millis } from "@/lib/vsm/types";
 
 /**
- * Fast-scale vs slow-scale variety (DESIGN.md §3.5). Over an S4 horizon of days, the variety of the
+ * Fast-scale vs slow-scale variety (docs/design.md §3.5). Over an S4 horizon of days, the variety of the
  * indicator's values splits into
  *   fast = H(V|day): the variety inside each day — the minute-by-minute reality S1/S2 handle (a day
  *          bucket's bins are exactly its minute buckets' bins pooled);

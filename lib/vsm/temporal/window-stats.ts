@@ -4,7 +4,7 @@ import { fitLine, type LinearFit } from "@/lib/vsm/temporal/least-squares";
 import { meanOf, mergeMoments, NO_MOMENTS, varianceOf, type Moments } from "@/lib/vsm/temporal/moments";
 import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 
-/** What one resolution says about one window (DESIGN.md §3.5). */
+/** What one resolution says about one window (docs/design.md §3.5). */
 export type WindowStats = {
   window: TimeWindow;
   /** Buckets whose start falls in the window. */

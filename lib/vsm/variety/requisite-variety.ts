@@ -1,5 +1,5 @@
 /**
- * Ashby's law of requisite variety (DESIGN.md §3.4): outcome variety ≥ H(D) − H(R), so the
+ * Ashby's law of requisite variety (docs/design.md §3.4): outcome variety ≥ H(D) − H(R), so the
  * deficit H(D) − H(R) is the variety a system lets through unregulated. One set of balance states
  * for the whole console.
  */

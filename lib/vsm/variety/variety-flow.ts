@@ -1,7 +1,7 @@
 import { entropyOf, type ClassCounts } from "@/lib/vsm/entropy";
 
 /**
- * Attenuation and amplification accounting (DESIGN.md §3.4): each level's devices form a chain
+ * Attenuation and amplification accounting (docs/design.md §3.4): each level's devices form a chain
  * from the raw disturbance stream entering the level to what it passes up. Every stage is measured
  * in bits in and bits out, so the console can show where variety is absorbed (absorbed > 0) and
  * where it is amplified (absorbed < 0).
