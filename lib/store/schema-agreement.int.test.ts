@@ -37,7 +37,21 @@ describe("schema.prisma and the migrations", () => {
   it("agree: applying every migration to an empty database gives exactly the schema's tables", () => {
     expect(compareSchemas(expectedSchema(schemaText), migrated)).toEqual([]);
     // Guard against a vacuous pass: both sides really were read.
-    expect([...migrated.tables.keys()].sort()).toEqual(["channel", "indicator", "observation", "system", "system_function"]);
+    expect([...migrated.tables.keys()].sort()).toEqual([
+      "channel",
+      "counter_memory",
+      "external_alert",
+      "filter_checkpoint",
+      "filter_cursor",
+      "filter_event",
+      "idempotent_request",
+      "indicator",
+      "observation",
+      "rollup",
+      "system",
+      "system_function",
+      "unassigned_point",
+    ]);
     expect(migrated.indexes.get("observation.observation_pkey")?.columns).toEqual(["indicator_id", "observed_at"]);
   });
 });
@@ -71,7 +85,11 @@ describe("the agreement check catches drift", () => {
 
   it("a changed default, referential action and enum value", () => {
     let schema = edit(schemaText, "present  Boolean      @default(false)", "present  Boolean      @default(true)");
-    schema = edit(schema, /(indicator Indicator @relation\(fields: \[indicatorId\], references: \[id\]), onDelete: Cascade\)/, "$1)");
+    schema = edit(
+      schema,
+      /(stepped +Boolean +@default\(false\)\n\n +indicator Indicator @relation\(fields: \[indicatorId\], references: \[id\]), onDelete: Cascade\)/,
+      "$1)",
+    );
     schema = edit(schema, "  up\n  down\n", "  up\n  down\n  sideways\n");
     expect(drift(schema)).toEqual([
       "enum direction: value list is (up, down, sideways) in schema.prisma but (up, down) in the migrations",

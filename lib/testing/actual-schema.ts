@@ -1,7 +1,12 @@
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import type { ColumnShape, SchemaShape } from "@/lib/testing/schema-shape";
 
-/** What a migrated database looks like, read from pg_catalog in the same shape. */
+/**
+ * What a migrated database looks like, read from pg_catalog in the same shape. A partitioned table
+ * is read as its parent: partitions (and the indexes and foreign keys they inherit) are storage
+ * the migrations manage, not part of the schema Prisma describes.
+ */
+
 /** Reduces `pg_get_expr` output to the canonical form `columnDefault` produces. */
 function canonicalDefault(expr: string | null): string | null {
   if (expr === null) return null;
@@ -34,7 +39,7 @@ SELECT c.relname::text AS table_name, a.attname::text AS column_name,
   JOIN pg_type t ON t.oid = a.atttypid
   LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
- WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+ WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> '_prisma_migrations'
    AND a.attnum > 0 AND NOT a.attisdropped
  ORDER BY 1, a.attnum`;
 
@@ -51,7 +56,7 @@ SELECT t.relname::text AS table_name, i.relname::text AS index_name, ix.indispri
   JOIN pg_class t ON t.oid = ix.indrelid
   JOIN pg_namespace n ON n.oid = t.relnamespace
   JOIN pg_am am ON am.oid = i.relam
- WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'`;
+ WHERE n.nspname = 'public' AND NOT t.relispartition AND t.relname <> '_prisma_migrations'`;
 
 const KEY_COLUMNS = (keys: string, rel: string) => `
        ARRAY(SELECT a.attname::text FROM unnest(c.${keys}) WITH ORDINALITY AS k(attnum, ord)
@@ -65,7 +70,7 @@ SELECT t.relname::text AS table_name, c.conname::text AS name, r.relname::text A
   JOIN pg_class t ON t.oid = c.conrelid
   JOIN pg_class r ON r.oid = c.confrelid
   JOIN pg_namespace n ON n.oid = t.relnamespace
- WHERE c.contype = 'f' AND n.nspname = 'public'`;
+ WHERE c.contype = 'f' AND n.nspname = 'public' AND NOT t.relispartition`;
 
 const ENUMS_SQL = `
 SELECT t.typname::text AS name,
