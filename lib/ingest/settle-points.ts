@@ -1,4 +1,5 @@
 import { stepAllCumulative, type CumulativeMemory, type CumulativePoint } from "./cumulative-rate";
+import type { IngestCounts } from "./ingest-counts";
 import { mergeCandidates, type Candidate } from "./merge-series";
 import type { KeyedObservation } from "./observation";
 import { reject, type Reject } from "./reject";
@@ -63,4 +64,39 @@ export function settlePoints(pending: readonly PendingPoint[], memory: Cumulativ
   }
   const merged = mergeCandidates(candidates);
   return { observations: merged.observations, rejects: [...rejects, ...merged.rejects], merged: merged.merged, baseline, memory: updated };
+}
+
+/**
+ * A metrics request read but not yet settled: the pipeline looks up the counter memory of the
+ * cumulative series it names (`cumulativeSeries`), then settles it (`settleRequest`). Reading is
+ * the expensive part and happens once.
+ */
+export interface UnsettledRequest {
+  pending: PendingPoint[];
+  rejects: Reject[];
+  counts: IngestCounts;
+}
+
+export interface SettledRequest {
+  observations: KeyedObservation[];
+  rejects: Reject[];
+  counts: IngestCounts;
+  /** Changed cumulative memory entries, to store with the observations. */
+  memory: Map<string, CumulativePoint>;
+}
+
+/** The distinct series keys of the request's cumulative points: the memory entries it needs. */
+export function cumulativeSeries(request: UnsettledRequest): string[] {
+  const keys = new Set<string>();
+  for (const point of request.pending) if (point.kind === "cumulative") keys.add(point.seriesKey);
+  return [...keys];
+}
+
+export function settleRequest(request: UnsettledRequest, memory: CumulativeMemory): SettledRequest {
+  const settled = settlePoints(request.pending, memory);
+  const rejects = request.rejects.slice();
+  for (const entry of settled.rejects) rejects.push(entry);
+  const counts = { ...request.counts, observations: settled.observations.length, merged: settled.merged, baseline: settled.baseline };
+  counts.rejected = rejects.length;
+  return { observations: settled.observations, rejects, counts, memory: settled.memory };
 }

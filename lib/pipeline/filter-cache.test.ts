@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { FilterCache } from "@/lib/pipeline/filter-cache";
+import { FilterCache, type CachedFilter } from "@/lib/pipeline/filter-cache";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 
+const filter = (): CachedFilter => ({ state: createFilterState(), checkpointSteps: 0, checkpointWrittenAt: 0 });
+
 describe("FilterCache", () => {
-  it("gives a state back only at the cursor's step count, and only once", () => {
+  it("gives a filter back only at the cursor's step count, and only once", () => {
     const cache = new FilterCache(10);
-    const state = createFilterState();
-    cache.put(1, state, 40);
+    const entry = filter();
+    cache.put(1, 40, entry);
     expect(cache.take(1, 41)).toBeUndefined();
     // A stale entry is dropped, not kept for later.
     expect(cache.take(1, 40)).toBeUndefined();
-    cache.put(1, state, 40);
-    expect(cache.take(1, 40)).toBe(state);
+    cache.put(1, 40, entry);
+    expect(cache.take(1, 40)).toBe(entry);
     expect(cache.take(1, 40)).toBeUndefined();
   });
 
-  it("drops the least recently used state when full", () => {
+  it("drops the least recently used filter when full", () => {
     const cache = new FilterCache(2);
-    cache.put(1, createFilterState(), 1);
-    cache.put(2, createFilterState(), 1);
+    cache.put(1, 1, filter());
+    cache.put(2, 1, filter());
     // Touching 1 (take and put back) makes 2 the oldest.
-    cache.put(1, cache.take(1, 1)!, 2);
-    cache.put(3, createFilterState(), 1);
+    cache.put(1, 2, cache.take(1, 1)!);
+    cache.put(3, 1, filter());
     expect(cache.size).toBe(2);
     expect(cache.take(2, 1)).toBeUndefined();
     expect(cache.take(1, 2)).toBeDefined();
@@ -30,5 +32,13 @@ describe("FilterCache", () => {
 
   it("refuses a capacity that holds nothing", () => {
     expect(() => new FilterCache(0)).toThrow(RangeError);
+  });
+
+  it("forgets everything on clear", () => {
+    const cache = new FilterCache(3);
+    cache.put(1, 1, filter());
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(cache.take(1, 1)).toBeUndefined();
   });
 });

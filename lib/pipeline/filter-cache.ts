@@ -1,5 +1,13 @@
 import type { FilterState } from "@/lib/vsm/filter/schemas";
 
+/** A filter state in memory, with what the pipeline needs to know of its last checkpoint. */
+export interface CachedFilter {
+  state: FilterState;
+  /** Steps and write time (epoch ms) of the indicator's stored checkpoint, to tell when the next is due. */
+  checkpointSteps: number;
+  checkpointWrittenAt: number;
+}
+
 /**
  * A process's cache of filter states (docs/design.md §5): only a faster way to reach what the
  * database holds. An entry is used only when it has stepped exactly as many points as the
@@ -8,7 +16,7 @@ import type { FilterState } from "@/lib/vsm/filter/schemas";
  * Least recently used entries go first when the cache is full.
  */
 export class FilterCache {
-  private readonly entries = new Map<number, { state: FilterState; steps: number }>();
+  private readonly entries = new Map<number, { filter: CachedFilter; steps: number }>();
 
   constructor(private readonly capacity: number) {
     if (!(Number.isInteger(capacity) && capacity > 0)) throw new RangeError(`a filter cache holds at least one state, got ${capacity}`);
@@ -18,17 +26,17 @@ export class FilterCache {
     return this.entries.size;
   }
 
-  /** The state of `indicatorId` if it has stepped `steps` points, removed from the cache; else undefined (and any stale entry dropped). */
-  take(indicatorId: number, steps: number): FilterState | undefined {
+  /** The filter of `indicatorId` if it has stepped `steps` points, removed from the cache; else undefined (and any stale entry dropped). */
+  take(indicatorId: number, steps: number): CachedFilter | undefined {
     const entry = this.entries.get(indicatorId);
     this.entries.delete(indicatorId);
-    return entry && entry.steps === steps ? entry.state : undefined;
+    return entry && entry.steps === steps ? entry.filter : undefined;
   }
 
-  /** Keeps a committed state, as the most recently used. */
-  put(indicatorId: number, state: FilterState, steps: number): void {
+  /** Keeps a committed filter that has stepped `steps` points, as the most recently used. */
+  put(indicatorId: number, steps: number, filter: CachedFilter): void {
     this.entries.delete(indicatorId);
-    this.entries.set(indicatorId, { state, steps });
+    this.entries.set(indicatorId, { filter, steps });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 

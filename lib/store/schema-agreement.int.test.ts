@@ -46,6 +46,7 @@ describe("schema.prisma and the migrations", () => {
       "filter_event",
       "idempotent_request",
       "indicator",
+      "metric_type",
       "observation",
       "rollup",
       "system",

@@ -113,9 +113,18 @@ function validationProblem(alert: PostableAlert, labels: Record<string, string>)
   if (badLabel !== undefined) return `invalid label set: invalid name "${clip(badLabel)}"`;
   const badAnnotation = Object.keys(alert.annotations ?? {}).find((name) => !LABEL_NAME.test(name));
   if (badAnnotation !== undefined) return `invalid annotations: invalid name "${clip(badAnnotation)}"`;
+  // Go strings may hold any bytes; a database text value may not hold NUL or half a UTF-16 pair.
+  const badText = [...Object.entries(labels), ...Object.entries(alert.annotations ?? {})].find(([, value]) => !isStorableText(value));
+  if (badText !== undefined) return `invalid label set: the value of "${clip(badText[0])}" is not valid text`;
+  if (alert.generatorURL !== undefined && !isStorableText(alert.generatorURL)) return "invalid generatorURL: not valid text";
   if (alert.startsAt !== undefined && alert.endsAt !== undefined && alert.endsAt < alert.startsAt)
     return "start time must be before end time";
   return null;
+}
+
+/** Well-formed UTF-16 (no lone surrogate) without NUL: text PostgreSQL can store. */
+function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
 }
 
 function toEvent(

@@ -84,6 +84,7 @@ describe("decodeObservationBatch", () => {
       observations: [item({ value: 1 }), item({ value: 2, time: NOW }), item({ value: 3 }), item({ value: 4, unit: "acme" })],
     });
     expect(result.observations.map((o) => o.value)).toEqual([2, 3, 4]);
+    expect(result.positions).toEqual(["observations[1]", "observations[2]", "observations[3]"]);
     expect(result.counts).toMatchObject({ points: 4, observations: 3, superseded: 1 });
     expect(countsBalance(result.counts)).toBe(true);
   });

@@ -8,6 +8,8 @@ import { MAX_BATCH_ITEMS, observationItemSchema, type ObservationItem } from "./
 
 export interface ObservationBatchResult {
   observations: Observation[];
+  /** Where each observation came from in the request (`observations[7]`), aligned with `observations`. */
+  positions: string[];
   rejects: Reject[];
   counts: IngestCounts;
 }
@@ -27,7 +29,7 @@ export function decodeObservationBatch(body: unknown, options: { now: number }):
   const counts = emptyCounts("json");
   counts.points = items.length;
   const rejects: Reject[] = [];
-  const latest = new Map<string, Observation>();
+  const latest = new Map<string, { observation: Observation; at: string }>();
   items.forEach((item, index) => {
     const at = `observations[${index}]`;
     const parsed = observationItemSchema.safeParse(item);
@@ -44,12 +46,12 @@ export function decodeObservationBatch(body: unknown, options: { now: number }):
     const key = `${observation.unitPath}\u0000${"indicatorKey" in observation ? observation.indicatorKey : `#${observation.indicatorId}`}\u0000${observation.time}`;
     // Deleting first moves the key to the end, so the output keeps the order of the winning items.
     if (latest.delete(key)) counts.superseded += 1;
-    latest.set(key, observation);
+    latest.set(key, { observation, at });
   });
-  const observations = [...latest.values()];
-  counts.observations = observations.length;
+  const winners = [...latest.values()];
+  counts.observations = winners.length;
   counts.rejected = rejects.length;
-  return { observations, rejects, counts };
+  return { observations: winners.map((w) => w.observation), positions: winners.map((w) => w.at), rejects, counts };
 }
 
 function batchItems(body: unknown): unknown[] {

@@ -32,7 +32,8 @@ export const observationItemSchema = z
   .object({
     unit: unitPathSchema,
     indicator: indicatorKeySchema.optional(),
-    indicatorId: z.number().int().positive().optional(),
+    // Ids are PostgreSQL integers: a larger number names no indicator and must not reach a query.
+    indicatorId: z.number().int().positive().max(2_147_483_647).optional(),
     time: observationTimeSchema,
     value: valueSchema,
   })

@@ -1,12 +1,11 @@
 import { parsePath } from "@/lib/vsm/model/path";
-import type { CumulativeMemory, CumulativePoint } from "../cumulative-rate";
+import type { CumulativeMemory } from "../cumulative-rate";
 import { clip, metricNameToKey, type KeyMapping } from "../indicator-key";
-import { emptyCounts, type IngestCounts } from "../ingest-counts";
+import { emptyCounts } from "../ingest-counts";
 import { labelFingerprint } from "../label-fingerprint";
 import { MalformedBodyError } from "../malformed-body";
-import type { KeyedObservation } from "../observation";
 import { reject, type Reject, type RejectCode } from "../reject";
-import { settlePoints, type PendingPoint } from "../settle-points";
+import { settleRequest, type PendingPoint, type SettledRequest, type UnsettledRequest } from "../settle-points";
 import { metricKind, type MetricKind } from "./metric-kind";
 import { canonicalAttributes, stringAttribute } from "./otlp-attributes";
 import { otlpRequestSchema, type OtlpRequest, type OtlpResourceMetrics, type OtlpScopeMetrics } from "./otlp-request-schema";
@@ -22,30 +21,32 @@ export interface OtlpOptions {
   memory: CumulativeMemory;
 }
 
-export interface OtlpResult {
-  observations: KeyedObservation[];
-  rejects: Reject[];
-  counts: IngestCounts;
-  /** Changed cumulative memory entries, to store with the observations. */
-  memory: Map<string, CumulativePoint>;
-}
+export type OtlpResult = SettledRequest;
 
 /** `POST /api/otlp/v1/metrics` with `Content-Type: application/x-protobuf` (gunzipped by the route). */
 export function decodeOtlpProtobuf(bytes: Uint8Array, options: OtlpOptions): OtlpResult {
-  return decodeOtlpJson(readOtlpProtobuf(bytes), options);
+  return settleRequest(readOtlpMetrics(readOtlpProtobuf(bytes), options.now), options.memory);
 }
 
 /** `POST /api/otlp/v1/metrics` with `Content-Type: application/json`, parsed by the route. */
 export function decodeOtlpJson(body: unknown, options: OtlpOptions): OtlpResult {
+  return settleRequest(readOtlpMetrics(body, options.now), options.memory);
+}
+
+/**
+ * The first half of decoding: a request (OTLP/JSON as parsed, or protobuf read by
+ * readOtlpProtobuf) mapped to points, with the cumulative ones still waiting for their memory.
+ */
+export function readOtlpMetrics(body: unknown, now: number): UnsettledRequest {
   const parsed = otlpRequestSchema.safeParse(body);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     throw new MalformedBodyError("not an OTLP ExportMetricsServiceRequest", { details });
   }
-  return mapRequest(parsed.data, options);
+  return mapRequest(parsed.data, now);
 }
 
-function mapRequest(request: OtlpRequest, { now, memory }: OtlpOptions): OtlpResult {
+function mapRequest(request: OtlpRequest, now: number): UnsettledRequest {
   const counts = emptyCounts("otlp");
   const rejects: Reject[] = [];
   const pending: PendingPoint[] = [];
@@ -71,13 +72,8 @@ function mapRequest(request: OtlpRequest, { now, memory }: OtlpOptions): OtlpRes
       });
     });
   });
-  const settled = settlePoints(pending, memory);
-  for (const entry of settled.rejects) rejects.push(entry);
-  counts.observations = settled.observations.length;
-  counts.merged = settled.merged;
-  counts.baseline = settled.baseline;
   counts.rejected = rejects.length;
-  return { observations: settled.observations, rejects, counts, memory: settled.memory };
+  return { pending, rejects, counts };
 }
 
 interface MetricContext {

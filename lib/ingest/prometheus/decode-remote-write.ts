@@ -1,12 +1,11 @@
 import { parsePath } from "@/lib/vsm/model/path";
-import type { CumulativeMemory, CumulativePoint } from "../cumulative-rate";
+import type { CumulativeMemory } from "../cumulative-rate";
 import { clip, metricNameToKey } from "../indicator-key";
-import { emptyCounts, type IngestCounts } from "../ingest-counts";
+import { emptyCounts } from "../ingest-counts";
 import { checkTime } from "../ingest-time";
 import { labelFingerprint } from "../label-fingerprint";
-import type { KeyedObservation } from "../observation";
 import { reject, type Reject, type RejectCode } from "../reject";
-import { settlePoints, type PendingPoint } from "../settle-points";
+import { settleRequest, type PendingPoint, type SettledRequest, type UnsettledRequest } from "../settle-points";
 import { readWriteRequest, type RawSeries } from "./read-write-request";
 import { METRIC_TYPES, type MetricType } from "./remote-write-descriptor";
 import { sampleValue } from "./sample-value";
@@ -15,27 +14,33 @@ import { seriesKind, type SeriesKind } from "./series-kind";
 /** The label that names the unit (docs/design.md §4); `__name__` names the indicator. */
 export const UNIT_LABEL = "vsm_unit";
 
-export interface RemoteWriteOptions {
+export interface RemoteWriteReadOptions {
   now: number;
-  /** Last points of counter series from earlier requests (see cumulative-rate.ts). */
-  memory: CumulativeMemory;
   /** Metric family → type from metadata of earlier requests; this request's metadata is added. */
   metricTypes?: ReadonlyMap<string, MetricType>;
   maxBytes?: number;
 }
 
-export interface RemoteWriteResult {
-  observations: KeyedObservation[];
-  rejects: Reject[];
-  counts: IngestCounts;
-  /** Changed cumulative memory entries, to store with the observations. */
-  memory: Map<string, CumulativePoint>;
+export interface RemoteWriteOptions extends RemoteWriteReadOptions {
+  /** Last points of counter series from earlier requests (see cumulative-rate.ts). */
+  memory: CumulativeMemory;
+}
+
+export interface UnsettledRemoteWrite extends UnsettledRequest {
   /** Metadata this request carried (family → type), for the pipeline to keep for later requests. */
   metricTypes: Map<string, MetricType>;
 }
 
+export type RemoteWriteResult = SettledRequest & { metricTypes: Map<string, MetricType> };
+
 /** `POST /api/v1/write`: Prometheus remote-write 1.0, the body as sent (snappy-compressed protobuf). */
 export function decodeRemoteWrite(body: Uint8Array, options: RemoteWriteOptions): RemoteWriteResult {
+  const request = readRemoteWrite(body, options);
+  return { ...settleRequest(request, options.memory), metricTypes: request.metricTypes };
+}
+
+/** The first half of decodeRemoteWrite: everything but the counters' rates, which need their memory. */
+export function readRemoteWrite(body: Uint8Array, options: RemoteWriteReadOptions): UnsettledRemoteWrite {
   const request = readWriteRequest(body, options.maxBytes);
   const metricTypes = new Map<string, MetricType>();
   for (const { type, metricFamilyName } of request.metadata) metricTypes.set(metricFamilyName, METRIC_TYPES[type] ?? "unknown");
@@ -75,13 +80,7 @@ export function decodeRemoteWrite(body: Uint8Array, options: RemoteWriteOptions)
       }
     });
   });
-  const settled = settlePoints(pending, options.memory);
-  for (const entry of settled.rejects) rejects.push(entry);
-  counts.observations = settled.observations.length;
-  counts.merged = settled.merged;
-  counts.baseline = settled.baseline;
-  counts.rejected = rejects.length;
-  return { observations: settled.observations, rejects, counts, memory: settled.memory, metricTypes };
+  return { pending, rejects, counts, metricTypes };
 }
 
 type SeriesContext =

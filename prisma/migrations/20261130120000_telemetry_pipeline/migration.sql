@@ -1,7 +1,7 @@
 -- Telemetry pipeline (docs/design.md §5): observations partitioned by time, with a flag for the
 -- points that stepped their indicator's filter; filter cursors and checkpoints; the filter's change
 -- events; roll-ups; points for unknown units or indicators; idempotent requests; counter memory
--- for rates; external alerts.
+-- for rates and the metric types Prometheus declares; external alerts.
 
 -- Observations become a partitioned table. Existing rows move across; none of them has stepped a
 -- filter (there was no pipeline), so their flag is false.
@@ -120,14 +120,24 @@ CREATE TABLE "counter_memory" (
 );
 
 -- CreateTable
+CREATE TABLE "metric_type" (
+    "family" VARCHAR(200) NOT NULL,
+    "type" VARCHAR(16) NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "metric_type_pkey" PRIMARY KEY ("family")
+);
+
+-- CreateTable
 CREATE TABLE "external_alert" (
     "id" SERIAL NOT NULL,
     "unit_path" VARCHAR(1024) NOT NULL,
     "system_id" INTEGER,
     "fingerprint" VARCHAR(32) NOT NULL,
-    "name" VARCHAR(200) NOT NULL,
+    "name" TEXT,
     "labels" JSONB NOT NULL,
     "annotations" JSONB NOT NULL,
+    "generator_url" TEXT,
     "starts_at" TIMESTAMPTZ(3) NOT NULL,
     "ends_at" TIMESTAMPTZ(3) NOT NULL,
     "resolved" BOOLEAN NOT NULL,

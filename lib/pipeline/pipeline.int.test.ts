@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseModel } from "@/lib/model-file/parse-model";
+import { Pipeline } from "@/lib/pipeline/pipeline";
+import { stepPoints, type IndicatorRuntime } from "@/lib/pipeline/step-points";
+import { CHECKPOINT_STEPS } from "@/lib/pipeline/store-points";
+import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
+import { importModel } from "@/lib/store/model-import";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
+import { filterParams } from "@/lib/vsm/filter/filter-params";
+import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
+import { DEFAULT_POLICY } from "@/lib/vsm/policy";
+import { seededRandom } from "@/lib/vsm/random";
+
+const MODEL = `
+version: 1
+systems:
+  - path: acme
+    name: Acme
+    indicators:
+      - { key: a, name: A, unit: ms, direction: down }
+      - { key: b, name: B, unit: ms, direction: down }
+      - { key: c, name: C, unit: ms, direction: down }
+      - { key: d, name: D, unit: ms, direction: down }
+      - { key: e, name: E, unit: ms, direction: down }
+`;
+
+const T0 = Date.UTC(2026, 10, 1);
+const series = (seed: number, length: number) => {
+  const { times, values } = syntheticSeries(seededRandom(seed), {
+    length,
+    change: { kind: "step", at: Math.floor(length * 0.8), size: 8 },
+  });
+  return times.map((t, i) => ({ time: T0 + t, value: values[i]! }));
+};
+
+let db: TestDatabase;
+const targets = new Map<string, IndicatorTarget>();
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importModel(db, parseModel(MODEL, "yaml"));
+  for (const t of await indicatorsByName(
+    db.sql,
+    ["a", "b", "c", "d", "e"].map((key) => ({ unitPath: "acme", key })),
+  ))
+    targets.set(t.key, t);
+});
+afterAll(() => db.drop());
+
+const on = (key: string, points: { time: number; value: number }[]) =>
+  points.map((p) => ({ indicator: targets.get(key)!, time: p.time, value: p.value }));
+const chunks = <T>(list: T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+async function one<Row extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row> {
+  const [row] = await db.sql.query<Row>(text, params);
+  return row!;
+}
+const cursorOf = (key: string) =>
+  one<{ steps: number; through: number }>(
+    `SELECT steps::int AS steps, (extract(epoch FROM stepped_through) * 1000)::float8 AS through FROM filter_cursor WHERE indicator_id = $1`,
+    [targets.get(key)!.id],
+  );
+const eventsOf = (key: string) =>
+  db.sql.query<{ type: string; kind: string; reported: number }>(
+    `SELECT type, kind, (extract(epoch FROM reported_at) * 1000)::float8 AS reported FROM filter_event WHERE indicator_id = $1 ORDER BY id`,
+    [targets.get(key)!.id],
+  );
+
+/** What a filter stepping every point once, in memory, reports: the reference for every stored run. */
+function referenceRun(points: { time: number; value: number }[]) {
+  const runtime: IndicatorRuntime = {
+    id: 0,
+    params: filterParams(DEFAULT_POLICY, { direction: "down", kind: "raw" }),
+    kind: "raw",
+    capability: null,
+    potentiality: null,
+  };
+  const state = createFilterState();
+  const events = stepPoints(state, runtime, points).events.map((e) => ({ type: e.type, kind: e.kind, reported: e.reportedAt }));
+  return { state, events };
+}
+
+describe("Pipeline.write", () => {
+  it("stores every point, steps the filter once per in-order point, and writes events, roll-ups, cursor and checkpoint", async () => {
+    const points = series(1, 700);
+    const pipeline = new Pipeline(db);
+    for (const batch of chunks(points, 100)) {
+      const result = await pipeline.write({ points: on("a", batch) });
+      expect(result.kind).toBe("stored");
+    }
+    expect(
+      await one(`SELECT count(*)::int AS n, count(*) FILTER (WHERE stepped)::int AS stepped FROM observation WHERE indicator_id = $1`, [
+        targets.get("a")!.id,
+      ]),
+    ).toEqual({
+      n: 700,
+      stepped: 700,
+    });
+    expect(await cursorOf("a")).toEqual({ steps: 700, through: points[699]!.time });
+    const reference = referenceRun(points);
+    expect(await eventsOf("a")).toEqual(reference.events);
+    expect(reference.events.some((e) => e.type === "confirmed" && e.kind === "step")).toBe(true);
+    const checkpoint = await one<{ steps: string; version: number }>(
+      `SELECT steps, version FROM filter_checkpoint WHERE indicator_id = $1`,
+      [targets.get("a")!.id],
+    );
+    expect(Number(checkpoint.steps)).toBeGreaterThanOrEqual(CHECKPOINT_STEPS);
+    expect(checkpoint.version).toBe(createFilterState().version);
+    const rollups = await db.sql.query<{ resolution: string; n: number; sum: number }>(
+      `SELECT resolution, sum(count)::int AS n, sum(sum) AS sum FROM rollup WHERE indicator_id = $1 GROUP BY resolution ORDER BY resolution`,
+      [targets.get("a")!.id],
+    );
+    const total = points.reduce((s, p) => s + p.value, 0);
+    expect(rollups.map((r) => r.resolution)).toEqual(["day", "hour", "minute"]);
+    for (const r of rollups) {
+      expect(r.n).toBe(700);
+      expect(r.sum).toBeCloseTo(total, 6);
+    }
+  });
+
+  it("stores a re-sent batch once: nothing new, no step, no roll-up change", async () => {
+    const points = series(1, 700).slice(600);
+    const before = await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1`, [targets.get("a")!.id]);
+    const result = await new Pipeline(db).write({ points: on("a", points) });
+    expect(result.kind === "stored" && result.outcome).toMatchObject({ points: 100, stored: 0, duplicates: 100, stepped: 0, events: 0 });
+    expect(await cursorOf("a")).toMatchObject({ steps: 700 });
+    expect(await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1`, [targets.get("a")!.id])).toEqual(before);
+  });
+
+  it("stores a late point without stepping the filter backwards, and rolls it up", async () => {
+    const late = { time: series(1, 700)[10]!.time + 1, value: 123 };
+    const result = await new Pipeline(db).write({ points: on("a", [late]) });
+    expect(result.kind === "stored" && result.outcome).toMatchObject({ stored: 1, stepped: 0 });
+    expect(await cursorOf("a")).toMatchObject({ steps: 700 });
+    expect(
+      await one(`SELECT stepped FROM observation WHERE indicator_id = $1 AND observed_at = to_timestamp($2::float8 / 1000)`, [
+        targets.get("a")!.id,
+        late.time,
+      ]),
+    ).toEqual({
+      stepped: false,
+    });
+    expect(
+      await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1 AND resolution = 'day'`, [targets.get("a")!.id]),
+    ).toEqual({ n: 701 });
+  });
+
+  it("continues exactly as an uninterrupted run when every batch starts from a cold cache (a restart between batches)", async () => {
+    const points = series(2, 1_300);
+    for (const batch of chunks(points, 37)) await new Pipeline(db).write({ points: on("b", batch) });
+    const reference = referenceRun(points);
+    expect(await eventsOf("b")).toEqual(reference.events);
+    expect(await cursorOf("b")).toEqual({ steps: 1300, through: points[1_299]!.time });
+    // And the state a restarted process holds is the reference state, bit for bit.
+    const restarted = new Pipeline(db);
+    await restarted.write({ points: on("b", [{ time: points[1_299]!.time + 60_000, value: 100 }]) });
+    const resumed = restarted.cache.take(targets.get("b")!.id, 1_301)!.state;
+    const continued = referenceRun([...points, { time: points[1_299]!.time + 60_000, value: 100 }]).state;
+    expect(resumed).toEqual(continued);
+  });
+
+  it("rebuilds, and says so, when a checkpoint holds a state it cannot read", async () => {
+    const points = series(3, 600);
+    await new Pipeline(db).write({ points: on("c", points.slice(0, 550)) });
+    await db.sql.query(`UPDATE filter_checkpoint SET version = 1 WHERE indicator_id = $1`, [targets.get("c")!.id]);
+    const result = await new Pipeline(db).write({ points: on("c", points.slice(550)) });
+    expect(result.kind === "stored" && result.outcome.rebuilt).toEqual([
+      { indicatorId: targets.get("c")!.id, reason: expect.stringContaining("version 1") },
+    ]);
+    expect(await cursorOf("c")).toMatchObject({ steps: 600 });
+    expect(await one(`SELECT version FROM filter_checkpoint WHERE indicator_id = $1`, [targets.get("c")!.id])).toEqual({
+      version: createFilterState().version,
+    });
+  });
+
+  it("lets two pipelines (two app instances) write the same indicators at once without losing or doubling a step", async () => {
+    const points = series(4, 800);
+    const [first, second] = [new Pipeline(db), new Pipeline(db)];
+    const batches = chunks(points, 20);
+    // Interleaved: both instances take alternate batches of d and e, racing each other.
+    await Promise.all(batches.map((batch, i) => (i % 2 === 0 ? first : second).write({ points: [...on("d", batch), ...on("e", batch)] })));
+    for (const key of ["d", "e"]) {
+      const id = targets.get(key)!.id;
+      const counts = await one<{ n: number; stepped: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE stepped)::int AS stepped FROM observation WHERE indicator_id = $1`,
+        [id],
+      );
+      expect(counts.n).toBe(800);
+      const cursor = await cursorOf(key);
+      expect(Number(cursor.steps)).toBe(counts.stepped);
+      // The filter's events are those of one run over exactly the stepped points, in order.
+      const stepped = await db.sql.query<{ time: number; value: number }>(
+        `SELECT (extract(epoch FROM observed_at) * 1000)::float8 AS time, value FROM observation WHERE indicator_id = $1 AND stepped ORDER BY observed_at`,
+        [id],
+      );
+      expect(await eventsOf(key)).toEqual(referenceRun(stepped).events);
+    }
+  });
+});

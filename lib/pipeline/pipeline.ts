@@ -1,0 +1,123 @@
+import "server-only";
+import type { ExternalAlertEvent } from "@/lib/ingest/alertmanager/decode-alerts";
+import type { CumulativePoint } from "@/lib/ingest/cumulative-rate";
+import type { UnassignedCount } from "@/lib/ingest/unassigned";
+import { FilterCache } from "@/lib/pipeline/filter-cache";
+import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
+import { storePoints, type StoredPoints } from "@/lib/pipeline/store-points";
+import { writeCounterMemory } from "@/lib/store/counter-memory";
+import type { Database } from "@/lib/store/database";
+import { upsertExternalAlerts } from "@/lib/store/external-alerts";
+import { claimKey, saveAnswer, type IdempotentAnswer } from "@/lib/store/idempotent-requests";
+import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { countUnassigned } from "@/lib/store/unassigned-points";
+import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params";
+import { DEFAULT_POLICY, type Policy } from "@/lib/vsm/policy";
+
+/** Everything one request writes, in one transaction (docs/design.md §5). */
+export interface BatchWrites {
+  points: readonly { indicator: IndicatorTarget; time: number; value: number }[];
+  unassigned?: readonly UnassignedCount[];
+  counterMemory?: ReadonlyMap<string, CumulativePoint>;
+  alerts?: readonly ExternalAlertEvent[];
+}
+
+export interface BatchOutcome extends Omit<StoredPoints, "commit" | "events"> {
+  events: number;
+  alerts: { created: number; updated: number };
+}
+
+/** An `Idempotency-Key` and how to answer: the answer is stored in the batch's own transaction. */
+export interface Idempotency {
+  actor: string;
+  key: string;
+  requestHash: string;
+  answer(outcome: BatchOutcome): { status: number; body: unknown };
+}
+
+export type BatchResult =
+  { kind: "stored"; outcome: BatchOutcome; answer?: { status: number; body: unknown } } | { kind: "replayed"; answer: IdempotentAnswer };
+
+export interface PipelineOptions {
+  /** Filter states kept in memory; a miss costs a checkpoint read and a short replay. */
+  cacheSize?: number;
+  policy?: Policy;
+  now?: () => number;
+}
+
+/**
+ * The ingestion pipeline of one process: its filter cache and the one way a batch is written.
+ * Any number of processes may run one against the same database; the cursor locks keep each
+ * indicator's filter stepping exactly once per stored in-order point.
+ */
+export class Pipeline {
+  readonly cache: FilterCache;
+  private readonly policy: Policy;
+  private readonly now: () => number;
+  private readonly params = new Map<string, FilterParams>();
+
+  constructor(
+    private readonly db: Pick<Database, "sql">,
+    options: PipelineOptions = {},
+  ) {
+    this.cache = new FilterCache(options.cacheSize ?? 50_000);
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Writes a batch. With `idempotency`, a request whose key was seen before stores nothing and
+   * gets the first answer back (or, if the first is still running, waits for it); `within` runs
+   * last inside the transaction (the audit entry).
+   */
+  async write(
+    writes: BatchWrites,
+    options: { idempotency?: Idempotency; within?: (tx: SqlRunner, outcome: BatchOutcome) => Promise<void> } = {},
+  ): Promise<BatchResult> {
+    const now = this.now();
+    let stored: StoredPoints | undefined;
+    const result = await this.db.sql.transaction(async (tx): Promise<BatchResult> => {
+      const { idempotency } = options;
+      if (idempotency) {
+        const previous = await claimKey(tx, idempotency.actor, idempotency.key, idempotency.requestHash);
+        if (previous) return { kind: "replayed", answer: previous };
+      }
+      await countUnassigned(tx, writes.unassigned ?? [], now);
+      if (writes.counterMemory) await writeCounterMemory(tx, writes.counterMemory);
+      const alerts = await upsertExternalAlerts(tx, writes.alerts ?? []);
+      stored = await storePoints(
+        tx,
+        this.cache,
+        writes.points.map((p) => ({ indicator: this.runtime(p.indicator), time: p.time, value: p.value })),
+        now,
+      );
+      const outcome: BatchOutcome = {
+        points: stored.points,
+        stored: stored.stored,
+        duplicates: stored.duplicates,
+        stepped: stored.stepped,
+        events: stored.events.length,
+        rebuilt: stored.rebuilt,
+        alerts,
+      };
+      await options.within?.(tx, outcome);
+      if (!idempotency) return { kind: "stored", outcome };
+      const answer = idempotency.answer(outcome);
+      await saveAnswer(tx, idempotency.actor, idempotency.key, answer.status, answer.body);
+      return { kind: "stored", outcome, answer };
+    });
+    stored?.commit();
+    return result;
+  }
+
+  private runtime(target: IndicatorTarget): IndicatorRuntime {
+    const key = `${target.direction}|${target.kind}|${target.family ?? ""}`;
+    let params = this.params.get(key);
+    if (params === undefined) {
+      params = filterParams(this.policy, { direction: target.direction, kind: target.kind, family: target.family });
+      this.params.set(key, params);
+    }
+    return { id: target.id, params, kind: target.kind, capability: target.capability, potentiality: target.potentiality };
+  }
+}

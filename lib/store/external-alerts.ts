@@ -1,0 +1,45 @@
+import "server-only";
+import type { ExternalAlertEvent } from "@/lib/ingest/alertmanager/decode-alerts";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { toTimestamp } from "@/lib/store/sql-time";
+
+/**
+ * Stores received alerts, one row per alert (Alertmanager's fingerprint) and start. A re-send of a
+ * firing alert extends its end; the resolving re-send (an `endsAt` in the past) marks it resolved.
+ * The unit is linked when the model has it; an alert for an unknown unit is kept with no system
+ * (and counted as unassigned by the caller), so nothing a sender said is lost. Returns how many
+ * alerts were new and how many updated.
+ */
+export async function upsertExternalAlerts(
+  tx: SqlRunner,
+  alerts: readonly ExternalAlertEvent[],
+): Promise<{ created: number; updated: number }> {
+  if (alerts.length === 0) return { created: 0, updated: 0 };
+  const [counts] = await tx.query<{ created: number; updated: number }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[], $9::bool[])
+         AS a(unit_path, fingerprint, name, labels, annotations, generator_url, starts, ends, resolved)
+     ), upserted AS (
+       INSERT INTO "external_alert" AS x (unit_path, system_id, fingerprint, name, labels, annotations, generator_url, starts_at, ends_at, resolved)
+       SELECT i.unit_path, s.id, i.fingerprint, i.name, i.labels::jsonb, i.annotations::jsonb, i.generator_url,
+              ${toTimestamp("i.starts")}, ${toTimestamp("i.ends")}, i.resolved
+         FROM input i LEFT JOIN "system" s ON s.path = i.unit_path
+       ON CONFLICT (fingerprint, starts_at) DO UPDATE SET ends_at = excluded.ends_at, resolved = excluded.resolved,
+         annotations = excluded.annotations, generator_url = excluded.generator_url, system_id = excluded.system_id, last_received = now()
+       RETURNING (xmax = 0) AS inserted
+     )
+     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM upserted`,
+    [
+      alerts.map((a) => a.unitPath),
+      alerts.map((a) => a.fingerprint),
+      alerts.map((a) => a.name),
+      alerts.map((a) => JSON.stringify(a.labels)),
+      alerts.map((a) => JSON.stringify(a.annotations)),
+      alerts.map((a) => a.generatorURL),
+      alerts.map((a) => a.startsAt),
+      alerts.map((a) => a.endsAt),
+      alerts.map((a) => a.resolved),
+    ],
+  );
+  return { created: counts?.created ?? 0, updated: counts?.updated ?? 0 };
+}

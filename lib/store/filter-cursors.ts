@@ -1,0 +1,48 @@
+import "server-only";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
+
+/** Where an indicator's filter stands (docs/design.md §5). */
+export interface FilterCursor {
+  indicatorId: number;
+  /** Points stepped so far. */
+  steps: number;
+  /** Time of the last stepped point, epoch ms; null before the first. */
+  steppedThrough: number | null;
+  /** Width of the roll-ups' value bins, fixed by the first batch; null before it. */
+  binWidth: number | null;
+}
+
+/**
+ * Locks the cursors of `indicatorIds` for the rest of the transaction, creating the missing ones.
+ * Rows are locked in id order, so two batches that share indicators queue behind each other per
+ * indicator and can never deadlock, on one app instance or many.
+ */
+export async function lockCursors(tx: SqlRunner, indicatorIds: readonly number[]): Promise<Map<number, FilterCursor>> {
+  const ids = [...new Set(indicatorIds)].sort((a, b) => a - b);
+  const cursors = new Map<number, FilterCursor>();
+  if (ids.length === 0) return cursors;
+  await tx.query(`INSERT INTO "filter_cursor" (indicator_id) SELECT unnest($1::int[]) ORDER BY 1 ON CONFLICT (indicator_id) DO NOTHING`, [
+    ids,
+  ]);
+  const rows = await tx.query<{ id: number; steps: string; through: number | null; bin_width: number | null }>(
+    `SELECT indicator_id AS id, steps, ${toMillis("stepped_through")} AS through, bin_width
+       FROM "filter_cursor" WHERE indicator_id = ANY($1::int[]) ORDER BY indicator_id FOR UPDATE`,
+    [ids],
+  );
+  for (const row of rows) {
+    cursors.set(row.id, { indicatorId: row.id, steps: toCount(row.steps), steppedThrough: row.through, binWidth: row.bin_width });
+  }
+  return cursors;
+}
+
+/** Writes the cursors a batch moved, in one statement. */
+export async function saveCursors(tx: SqlRunner, cursors: readonly FilterCursor[]): Promise<void> {
+  if (cursors.length === 0) return;
+  await tx.query(
+    `UPDATE "filter_cursor" c SET steps = u.steps, stepped_through = ${toTimestamp("u.through")}, bin_width = u.bin_width, updated_at = now()
+       FROM unnest($1::int[], $2::int8[], $3::float8[], $4::float8[]) AS u(id, steps, through, bin_width)
+      WHERE c.indicator_id = u.id`,
+    [cursors.map((c) => c.indicatorId), cursors.map((c) => c.steps), cursors.map((c) => c.steppedThrough), cursors.map((c) => c.binWidth)],
+  );
+}

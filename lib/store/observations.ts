@@ -1,0 +1,125 @@
+import "server-only";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { toMillis, toTimestamp } from "@/lib/store/sql-time";
+
+/** One point to store: `stepped` when it steps its indicator's filter (docs/design.md §5). */
+export interface ObservationRow {
+  indicatorId: number;
+  time: number;
+  value: number;
+  stepped: boolean;
+}
+
+/** What a batch insert stored beyond what the caller already knows. */
+export interface InsertedObservations {
+  /** How many of the rows flagged `stepped` were stored (all of them, unless something else wrote the same points). */
+  stepped: number;
+  /** The rows not flagged `stepped` that were new (the rest were already stored). */
+  unstepped: { indicatorId: number; time: number; value: number }[];
+}
+
+/*
+ * The outer SELECT folds the RETURNING rows into one row of arrays: the new unstepped rows (a
+ * re-sent or late point is either already stored or new, and only the database knows which) and a
+ * count of the stepped ones, so a large in-order batch sends back one number, not every row.
+ */
+const INSERT_OBSERVATIONS = `
+WITH stored AS (
+  INSERT INTO "observation" (indicator_id, observed_at, value, stepped)
+  SELECT id, ${toTimestamp("t")}, v, s FROM unnest($1::int[], $2::float8[], $3::float8[], $4::bool[]) AS p(id, t, v, s)
+  ON CONFLICT (indicator_id, observed_at) DO NOTHING
+  RETURNING indicator_id, observed_at, value, stepped
+)
+SELECT count(*) FILTER (WHERE stepped)::int AS stepped,
+       COALESCE(array_agg(indicator_id) FILTER (WHERE NOT stepped), '{}') AS ids,
+       COALESCE(array_agg(${toMillis("observed_at")}) FILTER (WHERE NOT stepped), '{}') AS times,
+       COALESCE(array_agg(value) FILTER (WHERE NOT stepped), '{}') AS "values"
+  FROM stored`;
+
+/**
+ * Stores a batch in one statement. A point already stored (same indicator and time) is left as it
+ * was: the first value written wins, so a re-sent batch changes nothing.
+ */
+export async function insertObservations(tx: SqlRunner, rows: readonly ObservationRow[]): Promise<InsertedObservations> {
+  if (rows.length === 0) return { stepped: 0, unstepped: [] };
+  const [result] = await tx.query<{ stepped: number; ids: number[]; times: number[]; values: number[] }>(INSERT_OBSERVATIONS, [
+    rows.map((r) => r.indicatorId),
+    rows.map((r) => r.time),
+    rows.map((r) => r.value),
+    rows.map((r) => r.stepped),
+  ]);
+  if (result === undefined) return { stepped: 0, unstepped: [] };
+  return {
+    stepped: result.stepped,
+    unstepped: result.ids.map((indicatorId, i) => ({ indicatorId, time: result.times[i]!, value: result.values[i]! })),
+  };
+}
+
+/**
+ * The times already stored for each indicator after `after` (epoch ms; null: any time). Points
+ * after an indicator's last stepped point are normally new; one that is not (stored before, but
+ * never stepped) must not step the filter a second time.
+ */
+export async function storedTimesAfter(tx: SqlRunner, after: ReadonlyMap<number, number | null>): Promise<Map<number, Set<number>>> {
+  const ids = [...after.keys()];
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ id: number; t: number }>(
+    `SELECT o.indicator_id AS id, ${toMillis("o.observed_at")} AS t
+       FROM unnest($1::int[], $2::float8[]) AS c(id, after)
+       JOIN "observation" o ON o.indicator_id = c.id AND o.observed_at > COALESCE(${toTimestamp("c.after")}, '-infinity')`,
+    [ids, ids.map((id) => after.get(id) ?? null)],
+  );
+  const found = new Map<number, Set<number>>();
+  for (const { id, t } of rows) {
+    const times = found.get(id) ?? new Set<number>();
+    times.add(t);
+    found.set(id, times);
+  }
+  return found;
+}
+
+/** A span of one indicator's stepped points to read back: after `from` (exclusive, null: from the start) up to `through`. */
+export interface SteppedSpan {
+  indicatorId: number;
+  from: number | null;
+  through: number;
+}
+
+/**
+ * The stepped points of each span, in time order: what a filter restored from a checkpoint must
+ * step again to reach its cursor. One statement for every span of the batch.
+ */
+export async function steppedPoints(tx: SqlRunner, spans: readonly SteppedSpan[]): Promise<Map<number, { time: number; value: number }[]>> {
+  const points = new Map<number, { time: number; value: number }[]>();
+  if (spans.length === 0) return points;
+  const rows = await tx.query<{ id: number; t: number; v: number }>(
+    `SELECT o.indicator_id AS id, ${toMillis("o.observed_at")} AS t, o.value AS v
+       FROM unnest($1::int[], $2::float8[], $3::float8[]) AS s(id, "from", through)
+       JOIN "observation" o ON o.indicator_id = s.id AND o.stepped
+        AND o.observed_at > COALESCE(${toTimestamp('s."from"')}, '-infinity') AND o.observed_at <= ${toTimestamp("s.through")}
+      ORDER BY o.indicator_id, o.observed_at`,
+    [spans.map((s) => s.indicatorId), spans.map((s) => s.from), spans.map((s) => s.through)],
+  );
+  for (const { id, t, v } of rows) {
+    const list = points.get(id) ?? [];
+    list.push({ time: t, value: v });
+    points.set(id, list);
+  }
+  return points;
+}
+
+/** The most recent stepped points of one indicator up to `through`, at most `limit`, oldest first: the history a filter is rebuilt from. */
+export async function recentSteppedPoints(
+  tx: SqlRunner,
+  indicatorId: number,
+  through: number,
+  limit: number,
+): Promise<{ time: number; value: number }[]> {
+  const rows = await tx.query<{ t: number; v: number }>(
+    `SELECT ${toMillis("observed_at")} AS t, value AS v FROM "observation"
+      WHERE indicator_id = $1 AND stepped AND observed_at <= ${toTimestamp("$2::float8")}
+      ORDER BY observed_at DESC LIMIT $3`,
+    [indicatorId, through, limit],
+  );
+  return rows.reverse().map(({ t, v }) => ({ time: t, value: v }));
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { toMillis, toTimestamp } from "@/lib/store/sql-time";
+import type { Bucket } from "@/lib/vsm/temporal/bucket";
+import type { Resolution } from "@/lib/vsm/temporal/resolution";
+
+/** One roll-up bucket of one indicator (docs/design.md §3.5). */
+export interface RollupRow {
+  indicatorId: number;
+  bucket: Bucket;
+}
+
+/**
+ * The stored buckets with the same indicator, resolution and start as `keys`. Read and rewritten
+ * under the indicators' cursor locks, so no other batch changes them in between and the merge
+ * itself is lib/vsm's (one definition of how buckets combine).
+ */
+export async function readRollups(tx: SqlRunner, keys: readonly RollupRow[]): Promise<RollupRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await tx.query<{
+    id: number;
+    resolution: Resolution;
+    start: number;
+    count: number;
+    sum: number;
+    m2: number;
+    min: number;
+    max: number;
+    offset_sum: number;
+    bins: Record<string, number>;
+  }>(
+    `SELECT r.indicator_id AS id, r.resolution, ${toMillis("r.bucket_start")} AS start, r.count, r.sum, r.m2, r.min, r.max, r.offset_sum, r.bins
+       FROM unnest($1::int[], $2::text[], $3::float8[]) AS k(id, resolution, start)
+       JOIN "rollup" r ON r.indicator_id = k.id AND r.resolution = k.resolution AND r.bucket_start = ${toTimestamp("k.start")}`,
+    [keys.map((k) => k.indicatorId), keys.map((k) => k.bucket.resolution), keys.map((k) => k.bucket.start)],
+  );
+  return rows.map((r) => ({
+    indicatorId: r.id,
+    bucket: {
+      resolution: r.resolution,
+      start: r.start,
+      count: r.count,
+      sum: r.sum,
+      m2: r.m2,
+      min: r.min,
+      max: r.max,
+      offsetSum: r.offset_sum,
+      bins: r.bins,
+    },
+  }));
+}
+
+/** Writes merged buckets over the stored ones, in one statement. */
+export async function writeRollups(tx: SqlRunner, rows: readonly RollupRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const b = rows.map((r) => r.bucket);
+  await tx.query(
+    `INSERT INTO "rollup" (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
+     SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, bins::jsonb
+       FROM unnest($1::int[], $2::text[], $3::float8[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::text[])
+         AS r(id, resolution, start, count, sum, m2, min, max, offset_sum, bins)
+     ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET count = excluded.count, sum = excluded.sum, m2 = excluded.m2,
+       min = excluded.min, max = excluded.max, offset_sum = excluded.offset_sum, bins = excluded.bins`,
+    [
+      rows.map((r) => r.indicatorId),
+      b.map((x) => x.resolution),
+      b.map((x) => x.start),
+      b.map((x) => x.count),
+      b.map((x) => x.sum),
+      b.map((x) => x.m2),
+      b.map((x) => x.min),
+      b.map((x) => x.max),
+      b.map((x) => x.offsetSum),
+      b.map((x) => JSON.stringify(x.bins)),
+    ],
+  );
+}
+
+/** Deletes the buckets of each resolution that start before its cutoff (epoch ms). Returns how many went. */
+export async function pruneRollups(sql: SqlRunner, cutoffs: Readonly<Record<Resolution, number>>): Promise<number> {
+  const entries = Object.entries(cutoffs);
+  const [row] = await sql.query<{ removed: number }>(
+    `WITH removed AS (
+       DELETE FROM "rollup" r USING unnest($1::text[], $2::float8[]) AS c(resolution, cutoff)
+        WHERE r.resolution = c.resolution AND r.bucket_start < ${toTimestamp("c.cutoff")} RETURNING 1)
+     SELECT count(*)::int AS removed FROM removed`,
+    [entries.map(([resolution]) => resolution), entries.map(([, cutoff]) => cutoff)],
+  );
+  return row?.removed ?? 0;
+}

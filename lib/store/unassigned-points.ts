@@ -1,0 +1,63 @@
+import "server-only";
+import type { UnassignedCount } from "@/lib/ingest/unassigned";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
+
+/**
+ * Adds a batch's unassigned points to the running counts (docs/design.md §4), one statement. No
+ * unit or indicator named is stored as an empty string, so the key stays a plain primary key.
+ */
+export async function countUnassigned(tx: SqlRunner, groups: readonly UnassignedCount[], at: number): Promise<void> {
+  if (groups.length === 0) return;
+  await tx.query(
+    `INSERT INTO "unassigned_point" AS u (source, unit_path, indicator_key, reason, count, first_seen, last_seen)
+     SELECT source, unit_path, indicator_key, reason, count, ${toTimestamp("$6::float8")}, ${toTimestamp("$6::float8")}
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[]) AS g(source, unit_path, indicator_key, reason, count)
+     ON CONFLICT (source, unit_path, indicator_key) DO UPDATE SET
+       count = u.count + excluded.count, reason = excluded.reason, last_seen = GREATEST(u.last_seen, excluded.last_seen)`,
+    [
+      groups.map((g) => g.source),
+      groups.map((g) => g.unitPath ?? ""),
+      groups.map((g) => g.indicatorKey ?? ""),
+      groups.map((g) => g.code),
+      groups.map((g) => g.count),
+      at,
+    ],
+  );
+}
+
+export interface UnassignedRow {
+  source: string;
+  unitPath: string | null;
+  indicatorKey: string | null;
+  reason: string;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** Everything unassigned, the most recent first (at most `limit` rows). */
+export async function listUnassigned(sql: SqlRunner, limit = 500): Promise<UnassignedRow[]> {
+  const rows = await sql.query<{
+    source: string;
+    unit_path: string;
+    indicator_key: string;
+    reason: string;
+    count: string;
+    first_seen: number;
+    last_seen: number;
+  }>(
+    `SELECT source, unit_path, indicator_key, reason, count, ${toMillis("first_seen")} AS first_seen, ${toMillis("last_seen")} AS last_seen
+       FROM "unassigned_point" ORDER BY last_seen DESC, source, unit_path, indicator_key LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    unitPath: r.unit_path === "" ? null : r.unit_path,
+    indicatorKey: r.indicator_key === "" ? null : r.indicator_key,
+    reason: r.reason,
+    count: toCount(r.count),
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+  }));
+}
