@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Times cross the SQL boundary as epoch milliseconds (float8), never as Date objects: a batch of
  * 10,000 points would otherwise allocate 10,000 Dates each way. `to_timestamp(ms / 1000)` and
