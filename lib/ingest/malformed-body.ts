@@ -4,10 +4,11 @@ import { AppError } from "@/lib/errors";
  * The one error a decoder throws: the body as a whole cannot be read (truncated protobuf, broken
  * snappy block, a JSON shape that is not the protocol's). Problems with single points are rejects,
  * never throws. The default code answers 400, which senders treat as "do not retry"; a body that is
- * well-formed but fails validation as a whole (Alertmanager's missing labels) answers 422.
+ * well-formed but fails validation as a whole (Alertmanager's missing labels) answers 422, and one
+ * that would expand past its limit (a compressed body's declared size) answers 413.
  */
 export class MalformedBodyError extends AppError {
-  constructor(message: string, options: { code?: "bad_request" | "validation_failed"; details?: unknown } = {}) {
+  constructor(message: string, options: { code?: "bad_request" | "validation_failed" | "payload_too_large"; details?: unknown } = {}) {
     super(options.code ?? "bad_request", message, options.details);
     this.name = "MalformedBodyError";
   }

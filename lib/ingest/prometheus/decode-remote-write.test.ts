@@ -100,9 +100,21 @@ describe("decodeRemoteWrite", () => {
     expect(() => decodeRemoteWrite(compress(bytes.subarray(0, bytes.length - 4)), options)).toThrow(
       /^malformed remote-write protobuf body/,
     );
-    // A header announcing 4 GiB: refused before anything is allocated.
-    expect(() => decodeRemoteWrite(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f, 0x00), options)).toThrow(/^malformed snappy block/);
-    expect(() => decodeRemoteWrite(compress(bytes), { ...options, maxBytes: bytes.length - 1 })).toThrow(/too big/);
+    // A header announcing 4 GiB: refused (413) before anything is allocated.
+    const tooLarge = (body: Uint8Array, maxBytes?: number) => {
+      try {
+        decodeRemoteWrite(body, maxBytes === undefined ? options : { ...options, maxBytes });
+      } catch (error) {
+        return error instanceof MalformedBodyError ? [error.status, error.message] : error;
+      }
+      return "no error";
+    };
+    expect(tooLarge(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f, 0x00))).toEqual([
+      413,
+      expect.stringMatching(/expands to 4294967295 bytes/),
+    ]);
+    expect(tooLarge(compress(bytes), bytes.length - 1)).toEqual([413, expect.stringMatching(/more than the limit/)]);
+    expect(() => decodeRemoteWrite(Uint8Array.of(0x80, 0x80, 0x80, 0x80, 0x80, 0x80), options)).toThrow(/^malformed snappy block/);
     expect(decodeRemoteWrite(compress(bytes), { ...options, maxBytes: bytes.length }).observations).toHaveLength(1);
   });
 });
