@@ -49,9 +49,10 @@ export interface TelemetryHarness {
   close(): Promise<void>;
 }
 
-export async function createTelemetryHarness(): Promise<TelemetryHarness> {
+/** `model` replaces HARNESS_MODEL when a test needs other units or indicators. */
+export async function createTelemetryHarness(model = HARNESS_MODEL): Promise<TelemetryHarness> {
   const db = await createTestDatabase();
-  await importModel(db, parseModel(HARNESS_MODEL, "yaml"));
+  await importModel(db, parseModel(model, "yaml"));
   const pipeline = new Pipeline(db);
   const telemetry = { db, pipeline, metricTypes: new MetricTypeCache(db.sql) };
   const withRoute = createRouteWrapper({ resolver: testResolver, log: pino({ level: "silent" }) });
