@@ -9,7 +9,19 @@ describe("parseEnv", () => {
       LOG_LEVEL: "info",
       NODE_ENV: "development",
       PORT: 3000,
+      VSM_RATE_LIMIT_PER_SECOND: 100,
+      VSM_RATE_LIMIT_BURST: 1_000,
     });
+  });
+
+  it("validates REDIS_URL and the rate limits", () => {
+    expect(parseEnv({ REDIS_URL: "redis://127.0.0.1:6379", VSM_RATE_LIMIT_PER_SECOND: "5" })).toMatchObject({
+      REDIS_URL: "redis://127.0.0.1:6379",
+      VSM_RATE_LIMIT_PER_SECOND: 5,
+    });
+    expect(() => parseEnv({ REDIS_URL: "127.0.0.1:6379" })).toThrow(/REDIS_URL: must be a Redis URL/);
+    expect(() => parseEnv({ VSM_RATE_LIMIT_PER_SECOND: "0" })).toThrow(/VSM_RATE_LIMIT_PER_SECOND/);
+    expect(() => parseEnv({ VSM_RATE_LIMIT_BURST: "lots" })).toThrow(/VSM_RATE_LIMIT_BURST: must be a number/);
   });
 
   it("validates PORT like every other variable", () => {

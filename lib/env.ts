@@ -17,6 +17,23 @@ const envSchema = z.object({
   VSM_SEED_EXAMPLE: z.enum(["saas", "cybersyn", "none"]).default("saas"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^rediss?:\/\//.test(value), { message: "must be a Redis URL such as redis://127.0.0.1:6379" })
+    .optional(),
+  VSM_RATE_LIMIT_PER_SECOND: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number" })
+    .min(1)
+    .max(1_000_000)
+    .default(100),
+  VSM_RATE_LIMIT_BURST: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number" })
+    .min(0)
+    .max(10_000_000)
+    .default(1_000),
   PORT: z.coerce
     .number({ message: "must be a port number" })
     .int({ message: "must be a whole port number" })

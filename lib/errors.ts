@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  rate_limited: 429,
   internal: 500,
   not_implemented: 501,
   unavailable: 503,
@@ -38,6 +39,23 @@ export class AppError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+}
+
+/**
+ * A failure that is over by itself: a rate limit, a write that collided with a concurrent one, a
+ * database that is briefly away. The answer carries `Retry-After`, and routes whose senders drop a
+ * batch on any 4xx answer it as 503 instead (lib/http.ts, `transientAs503`).
+ */
+export class TransientError extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+    details?: unknown,
+  ) {
+    super(code, message, details);
+    this.name = "TransientError";
   }
 }
 

@@ -42,7 +42,7 @@ function withParams(params: Record<string, string | string[]>): NextRouteContext
   return { params: Promise.resolve(params) };
 }
 
-const key = (role: "viewer" | "ingester" | "admin", scope = ""): Actor => ({ kind: "api_key", keyId: "key-7", role, scope });
+const key = (role: "viewer" | "ingest" | "admin", scope = ""): Actor => ({ kind: "api_key", keyId: "key-7", role, scope });
 
 describe("withRoute: request id and the log line", () => {
   it("keeps the caller's request id, echoes it and logs one line with it", async () => {

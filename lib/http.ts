@@ -2,10 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { z } from "zod";
-import { ANONYMOUS, anonymousResolver, type Actor, type ActorResolver } from "@/lib/auth/actor";
+import { ANONYMOUS, type Actor, type ActorResolver } from "@/lib/auth/actor";
+import { apiKeyResolver } from "@/lib/auth/key-resolver";
+import { getDatabase } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { authorize, requireScope, type Access } from "@/lib/auth/permissions";
-import { errorResponse, type ErrorCode } from "@/lib/errors";
+import { AppError, errorResponse, TransientError, type ErrorCode } from "@/lib/errors";
 import { mapError } from "@/lib/http/map-error";
+import { createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "@/lib/http/request-body";
 import { validationError, type IssuesAt, type RequestPart } from "@/lib/http/zod-issues";
 import { log as rootLog } from "@/lib/log";
@@ -28,6 +32,12 @@ export interface RouteOptions<P extends Schema, Q extends Schema, B extends Sche
   maxBodyBytes?: number;
   /** The system path this request touches, checked against an API key's scope once the input is parsed. */
   scope?: (input: ParsedInput<P, Q, B>) => string;
+  /**
+   * Answer transient failures (rate limit, write conflict, database away) with 503 and
+   * `Retry-After` instead of their 4xx: for senders that drop a batch on any 4xx and retry on 5xx,
+   * such as Prometheus remote-write, so an overload delays data and never loses it.
+   */
+  transientAs503?: boolean;
 }
 
 export interface ParsedInput<P extends Schema, Q extends Schema, B extends Schema> {
@@ -59,6 +69,8 @@ export type RouteHandler = (request: Request, context?: NextRouteContext) => Pro
 export interface RouteWrapperDeps {
   resolver: ActorResolver;
   log: Logger;
+  /** Charged once per request made with an API key; none in tests that do not exercise limits. */
+  limiter?: RateLimiter;
 }
 
 /**
@@ -67,7 +79,8 @@ export interface RouteWrapperDeps {
  * 1. a request id (the proxy's, the caller's, or new), echoed as `x-request-id`;
  * 2. the actor, from the ActorResolver — skipped for `permission: "public"`, so health and
  *    readiness never depend on the key store;
- * 3. the permission check: 401 without credentials, 403 when the role falls short;
+ * 3. the permission check: 401 without credentials, 403 when the role falls short; then the
+ *    key's rate limit (429 with `Retry-After`);
  * 4. zod parsing of path params, query and JSON body, all issues reported together (400/422);
  * 5. the scope check, if the route names the system path it touches;
  * 6. the handler, whose throws are mapped to `{ error: { code, message, details? } }` in one
@@ -76,7 +89,7 @@ export interface RouteWrapperDeps {
  *
  * Tests build their own with a resolver and logger of their choosing; the app uses `withRoute` below.
  */
-export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
+export function createRouteWrapper({ resolver, log, limiter }: RouteWrapperDeps) {
   return function withRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
     options: RouteOptions<P, Q, B>,
     handler: (context: RouteContext<P, Q, B>) => Promise<Response>,
@@ -91,14 +104,14 @@ export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
       try {
         if (options.permission !== "public") actor = await resolver.resolve(request);
         authorize(actor, options.permission);
+        if (limiter && actor.kind === "api_key") await limiter.consume(actor.keyId);
         const input = await parseInput(request, nextContext, options);
         if (options.scope) requireScope(actor, options.scope(input));
         response = await handler({ ...input, request, requestId, actor, log: reqLog });
       } catch (thrown) {
         const { error, cause } = mapError(thrown);
         failure = { code: error.code, cause };
-        // RFC 9110: a 401 names the scheme that would work.
-        response = errorResponse(error, error.status === 401 ? { "WWW-Authenticate": 'Bearer realm="vsm-console"' } : undefined);
+        response = errorResponse(answerFor(error, options.transientAs503 === true), errorHeaders(error));
       }
       response = withHeader(response, REQUEST_ID_HEADER, requestId);
       const line = {
@@ -115,8 +128,27 @@ export function createRouteWrapper({ resolver, log }: RouteWrapperDeps) {
   };
 }
 
-/** The app's wrapper. When API keys are stored, their resolver replaces `anonymousResolver` here, once. */
-export const withRoute = createRouteWrapper({ resolver: anonymousResolver, log: rootLog });
+/** The app's rate limiter, made on first use so that importing this module opens no Redis connection. */
+let appLimiter: RateLimiter | undefined;
+const lazyLimiter: RateLimiter = {
+  consume(keyId) {
+    const env = getEnv();
+    appLimiter ??= createRateLimiter(
+      { perSecond: env.VSM_RATE_LIMIT_PER_SECOND, burst: env.VSM_RATE_LIMIT_BURST, redisUrl: env.REDIS_URL },
+      rootLog,
+    );
+    return appLimiter.consume(keyId);
+  },
+  backend: () => appLimiter?.backend() ?? "memory",
+  close: async () => appLimiter?.close(),
+};
+
+/** The app's wrapper: API keys from the console's database, rate limits from the environment. */
+export const withRoute = createRouteWrapper({
+  resolver: apiKeyResolver(async () => (await getDatabase()).sql),
+  log: rootLog,
+  limiter: lazyLimiter,
+});
 
 async function parseInput<P extends Schema, Q extends Schema, B extends Schema>(
   request: Request,
@@ -138,6 +170,19 @@ async function parseInput<P extends Schema, Q extends Schema, B extends Schema>(
   if (failed.length > 0) throw validationError(failed);
   // Each value was produced by the schema of the same part, so it has that schema's output type.
   return { params, query, body } as ParsedInput<P, Q, B>;
+}
+
+/** A transient failure as 503 for routes whose senders retry only on 5xx; anything else as it is. */
+function answerFor(error: AppError, transientAs503: boolean): AppError {
+  if (!transientAs503 || !(error instanceof TransientError) || error.status >= 500) return error;
+  return new TransientError("unavailable", error.message, error.retryAfterSeconds, error.details);
+}
+
+function errorHeaders(error: AppError): HeadersInit | undefined {
+  // RFC 9110: a 401 names the scheme that would work; a transient failure says when to come back.
+  if (error.status === 401) return { "WWW-Authenticate": 'Bearer realm="vsm-console"' };
+  if (error instanceof TransientError) return { "Retry-After": String(error.retryAfterSeconds) };
+  return undefined;
 }
 
 /** Sets a header, copying the response first if its headers are immutable (Response.redirect, fetch). */

@@ -2,7 +2,7 @@
  * Who is making a request. Until API keys exist every caller is anonymous; an API key will carry a
  * role (what it may do, lib/auth/permissions.ts) and a scope (which part of the model it may touch).
  */
-export const ROLES = ["viewer", "ingester", "operator", "admin"] as const;
+export const ROLES = ["viewer", "ingest", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Actor =
@@ -25,8 +25,3 @@ export const ANONYMOUS: Actor = { kind: "anonymous" };
 export interface ActorResolver {
   resolve(request: Request): Promise<Actor>;
 }
-
-/** The resolver until API keys are stored: nobody is authenticated, so only public routes answer. */
-export const anonymousResolver: ActorResolver = {
-  resolve: async () => ANONYMOUS,
-};

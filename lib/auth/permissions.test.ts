@@ -31,7 +31,7 @@ describe("authorize", () => {
   it("answers 403 when the key's role lacks the permission", () => {
     const table: Record<Role, Record<Permission, number | "allowed">> = {
       viewer: { read: "allowed", ingest: 403, operate: 403, administer: 403 },
-      ingester: { read: 403, ingest: "allowed", operate: 403, administer: 403 },
+      ingest: { read: 403, ingest: "allowed", operate: 403, administer: 403 },
       operator: { read: "allowed", ingest: 403, operate: "allowed", administer: 403 },
       admin: { read: "allowed", ingest: "allowed", operate: "allowed", administer: "allowed" },
     };

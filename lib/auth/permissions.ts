@@ -6,7 +6,7 @@ export const PERMISSIONS = {
   /** Read the model, signals and the live stream. */
   read: ["viewer", "operator", "admin"],
   /** Send telemetry. Ingestion keys cannot read, so a leaked sender key reveals nothing. */
-  ingest: ["ingester", "admin"],
+  ingest: ["ingest", "admin"],
   /** Act on signals: acknowledge, resolve. */
   operate: ["operator", "admin"],
   /** Change the model, policies and keys. */

@@ -5,6 +5,7 @@ import { ModelFileError } from "@/lib/model-file/model-file-error";
 import { formatFromFileName } from "@/lib/model-file/model-format";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { printModel } from "@/lib/model-file/print-model";
+import { cliActor } from "@/lib/auth/audit-actor";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
 const USAGE = `Usage: npm run model -- import FILE   (FILE is .json, .yaml or .yml)
@@ -38,7 +39,7 @@ runCli(async () => {
       throw error;
     }
     await withMigratedDatabase(async (db) => {
-      const s = await importModel(db, model);
+      const s = await importModel(db, model, cliActor());
       console.log(
         `Imported ${file} into ${db.location}: systems ${s.systems.created} created, ${s.systems.updated} updated; ` +
           `indicators ${s.indicators.created} created, ${s.indicators.updated} updated; ` +

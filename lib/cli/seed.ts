@@ -1,6 +1,7 @@
 import { EXAMPLES, isExampleName, type ExampleName } from "@/lib/model-file/examples";
 import { loadExample } from "@/lib/startup/load-example";
 import { importModel } from "@/lib/store/model-import";
+import { cliActor } from "@/lib/auth/audit-actor";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
 
 /**
@@ -16,7 +17,7 @@ runCli(async () => {
   const names = (requested.length > 0 ? requested : Object.keys(EXAMPLES)) as ExampleName[];
   await withMigratedDatabase(async (db) => {
     for (const name of names) {
-      const summary = await importModel(db, await loadExample(name));
+      const summary = await importModel(db, await loadExample(name), cliActor());
       console.log(
         `${name}: systems ${summary.systems.created} created, ${summary.systems.updated} updated; ` +
           `indicators ${summary.indicators.created} created, ${summary.indicators.updated} updated; ` +

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { classifyDatabaseError, type DatabaseFailure } from "@/lib/store/db-errors";
-import { AppError, INTERNAL_MESSAGE, type ErrorCode } from "@/lib/errors";
+import { AppError, INTERNAL_MESSAGE, TransientError, type ErrorCode } from "@/lib/errors";
 import { validationError } from "@/lib/http/zod-issues";
 
 /**
@@ -42,6 +42,9 @@ const DATABASE_ANSWERS: Record<DatabaseFailure, [ErrorCode, string]> = {
   access_denied: ["unavailable", "The service is temporarily unavailable; try again shortly"],
 };
 
+/** Failures that pass by themselves, and how long a client should wait before sending again. */
+const RETRY_AFTER_SECONDS: Partial<Record<DatabaseFailure, number>> = { write_conflict: 1, unreachable: 5 };
+
 export function mapError(thrown: unknown): MappedError {
   if (thrown instanceof AppError) {
     // Even a deliberate "internal" keeps its message for the log only: it may quote a cause.
@@ -52,7 +55,8 @@ export function mapError(thrown: unknown): MappedError {
   const failure = classifyDatabaseError(thrown);
   if (failure) {
     const [code, message] = DATABASE_ANSWERS[failure];
-    return { error: new AppError(code, message), cause: thrown };
+    const retryAfter = RETRY_AFTER_SECONDS[failure];
+    return { error: retryAfter === undefined ? new AppError(code, message) : new TransientError(code, message, retryAfter), cause: thrown };
   }
   return { error: new AppError("internal", INTERNAL_MESSAGE), cause: thrown };
 }

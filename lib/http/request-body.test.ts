@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { isJsonMediaType, readBodyBytes, readJsonBody, requireContentType } from "@/lib/http/request-body";
+import { gzipSync, deflateSync } from "node:zlib";
+import { isJsonMediaType, readBodyBytes, readDecodedBody, readJsonBody, requireContentType } from "@/lib/http/request-body";
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
   return new Request("http://localhost/api/x", { method: "POST", body, headers });
@@ -102,5 +103,48 @@ describe("readJsonBody", () => {
 
   it("answers 413 above the limit", async () => {
     expect((await rejection(readJsonBody(post(`[${"1,".repeat(100)}1]`, json), 100))).status).toBe(413);
+  });
+});
+
+describe("readDecodedBody", () => {
+  const limits = { wireBytes: 1_000, expandedBytes: 10_000 };
+  const text = "x".repeat(5_000);
+
+  it("decompresses gzip, x-gzip and deflate bodies and passes identity ones through", async () => {
+    for (const [coding, bytes] of [
+      ["gzip", gzipSync(text)],
+      ["X-Gzip", gzipSync(text)],
+      ["deflate", deflateSync(text)],
+      ["identity", Buffer.from(text)],
+    ] as const) {
+      const body = await readDecodedBody(post(new Uint8Array(bytes), { "content-encoding": coding }), limits);
+      expect(new TextDecoder().decode(body)).toBe(text);
+    }
+  });
+
+  it("answers 413 for a small body that expands past the limit (a gzip bomb), 400 for a corrupt stream", async () => {
+    const bomb = gzipSync(Buffer.alloc(50_000_000));
+    expect(bomb.byteLength).toBeLessThan(limits.wireBytes * 100);
+    const tooBig = await rejection(
+      readDecodedBody(post(new Uint8Array(gzipSync("y".repeat(20_000))), { "content-encoding": "gzip" }), limits),
+    );
+    expect([tooBig.status, tooBig.message]).toEqual([413, "The gzip body expands past the limit of 10000 bytes"]);
+    const exploded = await rejection(
+      readDecodedBody(post(new Uint8Array(bomb), { "content-encoding": "gzip" }), { wireBytes: 1e6, expandedBytes: 1e6 }),
+    );
+    expect(exploded.status).toBe(413);
+    const corrupt = await rejection(readDecodedBody(post(new Uint8Array([0x1f, 0x8b, 1, 2, 3]), { "content-encoding": "gzip" }), limits));
+    expect(corrupt.status).toBe(400);
+    expect(corrupt.message).toMatch(/^The body is not valid gzip data/);
+  });
+
+  it("answers 415 for a coding it does not decode, 413 for a compressed body past the wire limit", async () => {
+    const unknown = await rejection(readDecodedBody(post("x", { "content-encoding": "br" }), limits));
+    expect([unknown.status, unknown.message]).toEqual([
+      415,
+      "Content-Encoding br is not accepted: send the body uncompressed or as gzip or x-gzip or deflate",
+    ]);
+    const wire = await rejection(readDecodedBody(post(new Uint8Array(2_000), { "content-encoding": "gzip" }), limits));
+    expect(wire.status).toBe(413);
   });
 });

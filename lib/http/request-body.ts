@@ -1,3 +1,5 @@
+import { promisify } from "node:util";
+import { gunzip, inflate } from "node:zlib";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -57,11 +59,51 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   return body;
 }
 
-/** The body parsed as JSON: 415 unless it is declared JSON, 413 if too large, 400 if not valid JSON. */
+/** Content codings a body may arrive in (RFC 9110 §8.4); `identity` and no header mean none. */
+const DECODERS = { gzip: promisify(gunzip), "x-gzip": promisify(gunzip), deflate: promisify(inflate) } as const;
+type Coding = keyof typeof DECODERS;
+export const CONTENT_CODINGS = Object.keys(DECODERS) as readonly string[];
+
+/**
+ * The body, decompressed if `Content-Encoding` says gzip or deflate: at most `wireBytes` are read
+ * and at most `expandedBytes` produced, so a small body that expands to gigabytes (a "gzip bomb")
+ * is refused with 413 as soon as it passes the limit, never held in memory. An unknown coding is
+ * 415 (RFC 7694), a corrupt stream 400.
+ */
+export async function readDecodedBody(request: Request, limits: { wireBytes: number; expandedBytes: number }): Promise<Uint8Array> {
+  const coding = contentCoding(request);
+  const wire = await readBodyBytes(request, coding === undefined ? limits.expandedBytes : limits.wireBytes);
+  if (coding === undefined) return wire;
+  try {
+    return new Uint8Array(await DECODERS[coding](wire, { maxOutputLength: limits.expandedBytes }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new AppError("payload_too_large", `The ${coding} body expands past the limit of ${limits.expandedBytes} bytes`);
+    }
+    throw new AppError("bad_request", `The body is not valid ${coding} data: ${(error as Error).message}`);
+  }
+}
+
+/** The body's one content coding, undefined for none; 415 for a coding this server does not decode. */
+function contentCoding(request: Request): Coding | undefined {
+  const header = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (!header || header === "identity") return undefined;
+  if (header in DECODERS) return header as Coding;
+  throw new AppError(
+    "unsupported_media_type",
+    `Content-Encoding ${header} is not accepted: send the body uncompressed or as ${CONTENT_CODINGS.join(" or ")}`,
+    { acceptedEncodings: CONTENT_CODINGS },
+  );
+}
+
+/**
+ * The body parsed as JSON: 415 unless it is declared JSON, 413 if too large (after decompression
+ * for a gzip or deflate body), 400 if not valid JSON.
+ */
 export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
   const type = mediaType(request);
   if (!isJsonMediaType(type)) throw unsupportedMediaType(type, ["application/json"]);
-  const bytes = await readBodyBytes(request, maxBytes);
+  const bytes = await readDecodedBody(request, { wireBytes: maxBytes, expandedBytes: maxBytes });
   if (bytes.byteLength === 0) throw new AppError("bad_request", "The request body is empty: expected JSON");
   let text: string;
   try {

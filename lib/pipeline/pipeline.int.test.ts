@@ -12,6 +12,8 @@ import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
 import { seededRandom } from "@/lib/vsm/random";
 
+const AUDIT = { audit: { actor: "system", action: "telemetry.write", detail: { source: "test" } } };
+
 const MODEL = `
 version: 1
 systems:
@@ -86,7 +88,7 @@ describe("Pipeline.write", () => {
     const points = series(1, 700);
     const pipeline = new Pipeline(db);
     for (const batch of chunks(points, 100)) {
-      const result = await pipeline.write({ points: on("a", batch) });
+      const result = await pipeline.write({ points: on("a", batch) }, AUDIT);
       expect(result.kind).toBe("stored");
     }
     expect(
@@ -122,7 +124,7 @@ describe("Pipeline.write", () => {
   it("stores a re-sent batch once: nothing new, no step, no roll-up change", async () => {
     const points = series(1, 700).slice(600);
     const before = await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1`, [targets.get("a")!.id]);
-    const result = await new Pipeline(db).write({ points: on("a", points) });
+    const result = await new Pipeline(db).write({ points: on("a", points) }, AUDIT);
     expect(result.kind === "stored" && result.outcome).toMatchObject({ points: 100, stored: 0, duplicates: 100, stepped: 0, events: 0 });
     expect(await cursorOf("a")).toMatchObject({ steps: 700 });
     expect(await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1`, [targets.get("a")!.id])).toEqual(before);
@@ -130,7 +132,7 @@ describe("Pipeline.write", () => {
 
   it("stores a late point without stepping the filter backwards, and rolls it up", async () => {
     const late = { time: series(1, 700)[10]!.time + 1, value: 123 };
-    const result = await new Pipeline(db).write({ points: on("a", [late]) });
+    const result = await new Pipeline(db).write({ points: on("a", [late]) }, AUDIT);
     expect(result.kind === "stored" && result.outcome).toMatchObject({ stored: 1, stepped: 0 });
     expect(await cursorOf("a")).toMatchObject({ steps: 700 });
     expect(
@@ -148,13 +150,13 @@ describe("Pipeline.write", () => {
 
   it("continues exactly as an uninterrupted run when every batch starts from a cold cache (a restart between batches)", async () => {
     const points = series(2, 1_300);
-    for (const batch of chunks(points, 37)) await new Pipeline(db).write({ points: on("b", batch) });
+    for (const batch of chunks(points, 37)) await new Pipeline(db).write({ points: on("b", batch) }, AUDIT);
     const reference = referenceRun(points);
     expect(await eventsOf("b")).toEqual(reference.events);
     expect(await cursorOf("b")).toEqual({ steps: 1300, through: points[1_299]!.time });
     // And the state a restarted process holds is the reference state, bit for bit.
     const restarted = new Pipeline(db);
-    await restarted.write({ points: on("b", [{ time: points[1_299]!.time + 60_000, value: 100 }]) });
+    await restarted.write({ points: on("b", [{ time: points[1_299]!.time + 60_000, value: 100 }]) }, AUDIT);
     const resumed = restarted.cache.take(targets.get("b")!.id, 1_301)!.state;
     const continued = referenceRun([...points, { time: points[1_299]!.time + 60_000, value: 100 }]).state;
     expect(resumed).toEqual(continued);
@@ -162,9 +164,9 @@ describe("Pipeline.write", () => {
 
   it("rebuilds, and says so, when a checkpoint holds a state it cannot read", async () => {
     const points = series(3, 600);
-    await new Pipeline(db).write({ points: on("c", points.slice(0, 550)) });
+    await new Pipeline(db).write({ points: on("c", points.slice(0, 550)) }, AUDIT);
     await db.sql.query(`UPDATE filter_checkpoint SET version = 1 WHERE indicator_id = $1`, [targets.get("c")!.id]);
-    const result = await new Pipeline(db).write({ points: on("c", points.slice(550)) });
+    const result = await new Pipeline(db).write({ points: on("c", points.slice(550)) }, AUDIT);
     expect(result.kind === "stored" && result.outcome.rebuilt).toEqual([
       { indicatorId: targets.get("c")!.id, reason: expect.stringContaining("version 1") },
     ]);
@@ -179,7 +181,9 @@ describe("Pipeline.write", () => {
     const [first, second] = [new Pipeline(db), new Pipeline(db)];
     const batches = chunks(points, 20);
     // Interleaved: both instances take alternate batches of d and e, racing each other.
-    await Promise.all(batches.map((batch, i) => (i % 2 === 0 ? first : second).write({ points: [...on("d", batch), ...on("e", batch)] })));
+    await Promise.all(
+      batches.map((batch, i) => (i % 2 === 0 ? first : second).write({ points: [...on("d", batch), ...on("e", batch)] }, AUDIT)),
+    );
     for (const key of ["d", "e"]) {
       const id = targets.get(key)!.id;
       const counts = await one<{ n: number; stepped: number }>(

@@ -5,12 +5,12 @@ import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
 import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { storePoints, type StoredPoints } from "@/lib/pipeline/store-points";
+import { appendAudit, type AuditEntry } from "@/lib/store/audit-events";
 import { writeCounterMemory } from "@/lib/store/counter-memory";
 import type { Database } from "@/lib/store/database";
 import { upsertExternalAlerts } from "@/lib/store/external-alerts";
 import { claimKey, saveAnswer, type IdempotentAnswer } from "@/lib/store/idempotent-requests";
 import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import type { SqlRunner } from "@/lib/store/sql-runner";
 import { countUnassigned } from "@/lib/store/unassigned-points";
 import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params";
 import { DEFAULT_POLICY, type Policy } from "@/lib/vsm/policy";
@@ -27,6 +27,9 @@ export interface BatchOutcome extends Omit<StoredPoints, "commit" | "events"> {
   events: number;
   alerts: { created: number; updated: number };
 }
+
+/** Who is writing and why, for the batch's audit entry; the outcome's counts are added to `detail`. */
+export type WriteAudit = Omit<AuditEntry, "detail"> & { detail?: Record<string, unknown> };
 
 /** An `Idempotency-Key` and how to answer: the answer is stored in the batch's own transaction. */
 export interface Idempotency {
@@ -68,13 +71,10 @@ export class Pipeline {
 
   /**
    * Writes a batch. With `idempotency`, a request whose key was seen before stores nothing and
-   * gets the first answer back (or, if the first is still running, waits for it); `within` runs
-   * last inside the transaction (the audit entry).
+   * gets the first answer back (or, if the first is still running, waits for it). Every batch
+   * that stores anything appends its audit entry in the same transaction (docs/design.md §6).
    */
-  async write(
-    writes: BatchWrites,
-    options: { idempotency?: Idempotency; within?: (tx: SqlRunner, outcome: BatchOutcome) => Promise<void> } = {},
-  ): Promise<BatchResult> {
+  async write(writes: BatchWrites, options: { audit: WriteAudit; idempotency?: Idempotency }): Promise<BatchResult> {
     const now = this.now();
     let stored: StoredPoints | undefined;
     const result = await this.db.sql.transaction(async (tx): Promise<BatchResult> => {
@@ -101,7 +101,7 @@ export class Pipeline {
         rebuilt: stored.rebuilt,
         alerts,
       };
-      await options.within?.(tx, outcome);
+      await appendAudit(tx, [auditEntry(options.audit, outcome)]);
       if (!idempotency) return { kind: "stored", outcome };
       const answer = idempotency.answer(outcome);
       await saveAnswer(tx, idempotency.actor, idempotency.key, answer.status, answer.body);
@@ -120,4 +120,9 @@ export class Pipeline {
     }
     return { id: target.id, params, kind: target.kind, capability: target.capability, potentiality: target.potentiality };
   }
+}
+
+function auditEntry(audit: WriteAudit, outcome: BatchOutcome): AuditEntry {
+  const { points, stored, duplicates, stepped, events, alerts } = outcome;
+  return { ...audit, detail: { ...audit.detail, points, stored, duplicates, stepped, events, alerts } };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { appendAudit } from "@/lib/store/audit-events";
 import type { ModelFile, ModelSystem } from "@/lib/model-file/schemas";
 import { replaceChannels, type ChannelRow } from "@/lib/store/channels";
 import type { Database } from "@/lib/store/database";
@@ -23,7 +24,7 @@ export interface ImportSummary {
  * Each table is written by one statement over arrays of the whole model (five statements in all,
  * however large the model), not a statement per row: a 1,000-system model is ~14,000 rows.
  */
-export async function importModel(db: Pick<Database, "sql">, model: ModelFile): Promise<ImportSummary> {
+export async function importModel(db: Pick<Database, "sql">, model: ModelFile, actor = "system"): Promise<ImportSummary> {
   return db.sql.transaction(async (tx) => {
     const upserted = await upsertSystems(tx, model.systems.map(systemRow));
     const ids = new Map(upserted.map((s) => [s.path, s.id]));
@@ -61,7 +62,9 @@ export async function importModel(db: Pick<Database, "sql">, model: ModelFile): 
       ),
     );
     const created = upserted.filter((s) => s.created).length;
-    return { systems: { created, updated: upserted.length - created }, indicators, channels };
+    const summary = { systems: { created, updated: upserted.length - created }, indicators, channels };
+    await appendAudit(tx, [{ actor, action: "model.import", target: model.systems[0]?.path ?? null, detail: { ...summary } }]);
+    return summary;
   });
 }
 

@@ -38,6 +38,8 @@ describe("schema.prisma and the migrations", () => {
     expect(compareSchemas(expectedSchema(schemaText), migrated)).toEqual([]);
     // Guard against a vacuous pass: both sides really were read.
     expect([...migrated.tables.keys()].sort()).toEqual([
+      "api_key",
+      "audit_event",
       "channel",
       "counter_memory",
       "external_alert",

@@ -1,7 +1,9 @@
+import { gzipSync } from "node:zlib";
 import { compress } from "snappyjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gauge, protobufBody, resourceMetrics, at } from "@/lib/ingest/otlp/otel-fixtures";
 import { writeRequestBody, writeRequestBytes } from "@/lib/ingest/prometheus/remote-write-fixtures";
+import { createApiKey, revokeApiKey } from "@/lib/store/api-keys";
 import type { TelemetryRoutes } from "@/lib/telemetry/telemetry-routes";
 import { bearer, createTelemetryHarness, post, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 
@@ -175,7 +177,7 @@ const cases: Case[] = [
     name: "a key outside its subtree",
     route: "observations",
     body: batch(item()),
-    headers: { ...JSON_TYPE, ...bearer("ingester", "acme/sales") },
+    headers: { ...JSON_TYPE, ...bearer("ingest", "acme/sales") },
     status: 403,
     says: /limited to ..acme\/sales/,
   },
@@ -229,7 +231,31 @@ const cases: Case[] = [
     status: 415,
     says: /application\/x-protobuf/,
   },
-  { name: "oversize body", route: "otlp", body: new Uint8Array(9 * 1024 * 1024), headers: { ...PROTOBUF, ...bearer() }, status: 413 },
+  { name: "oversize body", route: "otlp", body: new Uint8Array(33 * 1024 * 1024), headers: { ...PROTOBUF, ...bearer() }, status: 413 },
+  {
+    name: "a gzip bomb (100 KiB that expands to 100 MiB)",
+    route: "otlp",
+    body: new Uint8Array(gzipSync(new Uint8Array(100 * 1024 * 1024))),
+    headers: { ...PROTOBUF, "content-encoding": "gzip", ...bearer() },
+    status: 413,
+    says: /expands past the limit/,
+  },
+  {
+    name: "a corrupt gzip body",
+    route: "otlp",
+    body: new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4]),
+    headers: { ...PROTOBUF, "content-encoding": "gzip", ...bearer() },
+    status: 400,
+    says: /not valid gzip/,
+  },
+  {
+    name: "a content coding it does not decode",
+    route: "otlp",
+    body: "x",
+    headers: { ...PROTOBUF, "content-encoding": "br", ...bearer() },
+    status: 415,
+    says: /Content-Encoding br/,
+  },
   {
     name: "no API key",
     route: "otlp",
@@ -276,7 +302,7 @@ const cases: Case[] = [
     body: writeRequestBody([
       { labels: { __name__: "queue_depth", vsm_unit: "acme/ops/payments" }, samples: [{ value: 1, timestamp: NOW }] },
     ]),
-    headers: { ...PROTOBUF, ...bearer("ingester", "acme/sales") },
+    headers: { ...PROTOBUF, ...bearer("ingest", "acme/sales") },
     status: 403,
     says: /outside this API key's scope/,
   },
@@ -311,10 +337,17 @@ const cases: Case[] = [
     name: "a unit outside the key's subtree",
     route: "alerts",
     body: JSON.stringify([{ labels: { alertname: "x", vsm_unit: "acme/ops" } }]),
-    headers: { ...JSON_TYPE, ...bearer("ingester", "acme/sales") },
+    headers: { ...JSON_TYPE, ...bearer("ingest", "acme/sales") },
     status: 403,
   },
   { name: "wrong content type", route: "alerts", body: "[]", headers: { "content-type": "text/plain", ...bearer() }, status: 415 },
+  {
+    name: "a gzip bomb",
+    route: "alerts",
+    body: new Uint8Array(gzipSync(new Uint8Array(50 * 1024 * 1024))),
+    headers: { ...JSON_TYPE, "content-encoding": "gzip", ...bearer() },
+    status: 413,
+  },
   { name: "no API key", route: "alerts", body: "[]", headers: JSON_TYPE, status: 401 },
 ];
 
@@ -339,6 +372,28 @@ describe("bad input", () => {
     if (c.says) expect(text).toMatch(c.says);
     expect(await snapshot()).toEqual(before);
   });
+});
+
+describe("revoked and unknown keys", () => {
+  it.each(["observations", "otlp", "remoteWrite", "alerts"] as const)(
+    "%s: 401 for a revoked key and for an unknown one, nothing stored",
+    async (route) => {
+      const { id, token } = await createApiKey(h.db.sql, { name: "soon revoked", role: "ingest", scope: "" }, "cli:test");
+      await revokeApiKey(h.db.sql, id, "cli:test");
+      const unknown = token.replace(id, "feedfacefeedface");
+      const before = await snapshot();
+      for (const [key, says] of [
+        [token, `The API key ${id} was revoked`],
+        [unknown, "The API key is not valid"],
+      ]) {
+        const response = await h.routes[route](post(`/${route}`, "[]", { ...JSON_TYPE, authorization: `Bearer ${key}` }));
+        expect(response.status).toBe(401);
+        expect(response.headers.get("www-authenticate")).toBe('Bearer realm="vsm-console"');
+        expect(((await response.json()) as { error: { message: string } }).error.message).toContain(says);
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 });
 
 describe("bad input that is still counted", () => {

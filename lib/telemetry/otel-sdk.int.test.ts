@@ -32,7 +32,10 @@ async function stored(key: string): Promise<{ value: number; stepped: boolean }[
 /** Records through the SDK's own instruments and flushes an export after each value, as a running service would; shutting down exports once more. */
 async function exportWith(exporter: PushMetricExporter, unit: string, depths: number[]): Promise<void> {
   const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 60_000 });
-  const provider = new MeterProvider({ resource: resourceFromAttributes({ "service.name": "payments", "vsm.unit": unit }), readers: [reader] });
+  const provider = new MeterProvider({
+    resource: resourceFromAttributes({ "service.name": "payments", "vsm.unit": unit }),
+    readers: [reader],
+  });
   const meter = provider.getMeter("payments-service");
   let depth = 0;
   meter.createObservableGauge("queue.depth").addCallback((result) => result.observe(depth));

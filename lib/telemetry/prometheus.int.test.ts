@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/store/api-keys";
 import { startHandlerServer, type HandlerServer } from "@/lib/testing/handler-server";
 import { createTelemetryHarness, HARNESS_MODEL, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 
@@ -21,10 +23,8 @@ const MODEL = HARNESS_MODEL.replace(
     "      - { key: prometheus-http-requests-total, name: HTTP requests served, unit: req/s, direction: up }\n",
 );
 
-const TOKEN = "test:ingester:acme";
-
 /** The README's snippet, with this test's addresses: remote_write and alerting, both with the key as a bearer token. */
-function config(console: string): string {
+function config(console: string, token: string): string {
   const host = new URL(console).host;
   return `
 global:
@@ -38,7 +38,7 @@ scrape_configs:
 rule_files: ["rules.yml"]
 remote_write:
   - url: ${console}/api/v1/write
-    authorization: { credentials: "${TOKEN}" }
+    authorization: { credentials: "${token}" }
     queue_config: { batch_send_deadline: 1s }
     write_relabel_configs:
       - source_labels: [__name__]
@@ -47,7 +47,7 @@ remote_write:
 alerting:
   alertmanagers:
     - api_version: v2
-      authorization: { credentials: "${TOKEN}" }
+      authorization: { credentials: "${token}" }
       static_configs:
         - targets: ["${host}"]
 `;
@@ -66,18 +66,29 @@ groups:
         annotations: { summary: "Payments queue has a backlog" }
 `;
 
-const PROMETHEUS_ADDRESS = "127.0.0.1:19090";
+/** A port nobody holds now, so parallel runs (other checkouts, CI neighbours) do not collide. */
+async function freeAddress(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `127.0.0.1:${port}`;
+}
+let PROMETHEUS_ADDRESS = "";
 
 let h: TelemetryHarness;
 let server: HandlerServer;
 let prometheus: ChildProcess | undefined;
 let dir: string;
+let token: string;
 beforeAll(async () => {
   if (!available) return;
   h = await createTelemetryHarness(MODEL);
+  PROMETHEUS_ADDRESS = await freeAddress();
+  ({ token } = await createApiKey(h.db.sql, { name: "prometheus", role: "ingest", scope: "acme" }, "cli:test"));
   server = await startHandlerServer({ "/api/v1/write": h.routes.remoteWrite, "/api/v2/alerts": h.routes.alerts });
   dir = mkdtempSync(path.join(tmpdir(), "vsm-prometheus-"));
-  writeFileSync(path.join(dir, "prometheus.yml"), config(server.url));
+  writeFileSync(path.join(dir, "prometheus.yml"), config(server.url, token));
   writeFileSync(path.join(dir, "rules.yml"), RULES);
   prometheus = spawn(
     PROMETHEUS,
@@ -86,6 +97,8 @@ beforeAll(async () => {
       `--storage.tsdb.path=${path.join(dir, "data")}`,
       `--web.listen-address=${PROMETHEUS_ADDRESS}`,
       "--storage.remote.flush-deadline=1s",
+      // Alerts are re-sent every minute by default; the first send can be lost before discovery.
+      "--rules.alert.resend-delay=1s",
     ],
     { stdio: "ignore" },
   );
@@ -99,7 +112,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await probe();
@@ -109,7 +122,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-describe.skipIf(!available)("Debian's Prometheus 2.42 as a sender", () => {
+describe.skipIf(!available)("Debian's Prometheus 2.42 as a sender", { timeout: 90_000 }, () => {
   it("remote-writes a recorded gauge and a scraped counter: stored, stepped, the counter as a rate", async () => {
     const depths = await until("queue_depth samples", async () => {
       const rows = await h.db.sql.query<{ value: number; stepped: boolean }>(
@@ -127,7 +140,7 @@ describe.skipIf(!available)("Debian's Prometheus 2.42 as a sender", () => {
     expect(rates.every((r) => Number.isFinite(r.value) && r.value >= 0)).toBe(true);
     const writes = server.seen.filter((s) => s.path === "/api/v1/write");
     expect(writes.every((s) => s.status === 204)).toBe(true);
-    expect(writes[0]?.headers).toMatchObject({ "content-encoding": "snappy", authorization: `Bearer ${TOKEN}` });
+    expect(writes[0]?.headers).toMatchObject({ "content-encoding": "snappy", authorization: `Bearer ${token}` });
   });
 
   it("sends the alerts of a firing rule, stored as an external alert of the unit", async () => {

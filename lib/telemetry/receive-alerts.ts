@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/auth/audit-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeCovers } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -41,11 +42,14 @@ export async function receiveAlerts(
         indicatorKey: e.name ?? "",
       }),
     );
-  const result = await pipeline.write({
-    points: [],
-    alerts: decoded.events,
-    unassigned: groupUnassigned("alertmanager", [...decoded.rejects, ...unknown]),
-  });
+  const result = await pipeline.write(
+    {
+      points: [],
+      alerts: decoded.events,
+      unassigned: groupUnassigned("alertmanager", [...decoded.rejects, ...unknown]),
+    },
+    { audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "alertmanager" } } },
+  );
   const stored = result.kind === "stored" ? result.outcome.alerts : { created: 0, updated: 0 };
   if (decoded.status === 400) {
     const invalid = decoded.rejects.filter((r) => r.code === "invalid_alert");

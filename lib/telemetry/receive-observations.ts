@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/auth/audit-actor";
 import { createHash } from "node:crypto";
 import { scopeCovers } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,6 +9,7 @@ import type { Reject } from "@/lib/ingest/reject";
 import { groupUnassigned } from "@/lib/ingest/unassigned";
 import type { BatchOutcome, Pipeline } from "@/lib/pipeline/pipeline";
 import type { Database } from "@/lib/store/database";
+import { appendAudit } from "@/lib/store/audit-events";
 import { countUnassigned } from "@/lib/store/unassigned-points";
 import { resolvePoints } from "@/lib/telemetry/resolve-points";
 
@@ -52,13 +54,24 @@ export async function receiveObservations(
   if (rejects.length > 0) {
     // Nothing of the batch is stored, but data for units or indicators we lack is still counted.
     const unassigned = groupUnassigned("json", resolved.rejects);
-    if (unassigned.length > 0) await db.sql.transaction((tx) => countUnassigned(tx, unassigned, now));
+    if (unassigned.length > 0) {
+      await db.sql.transaction(async (tx) => {
+        await countUnassigned(tx, unassigned, now);
+        const points = unassigned.reduce((sum, u) => sum + u.count, 0);
+        await appendAudit(tx, [
+          { actor: auditActor(actor), action: "telemetry.unassigned", detail: { source: "json", points, names: unassigned.length } },
+        ]);
+      });
+    }
     throw rejected(rejects);
   }
   const answer = (outcome: BatchOutcome) => ({ status: 200, body: summary(decoded.counts.points, decoded.counts.superseded, outcome) });
   const result = await pipeline.write(
     { points: resolved.points },
-    key === null ? {} : { idempotency: { actor: actorKey(actor), key, requestHash: hashOf(body), answer } },
+    {
+      audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "json" } },
+      ...(key === null ? {} : { idempotency: { actor: auditActor(actor), key, requestHash: hashOf(body), answer } }),
+    },
   );
   if (result.kind === "replayed") {
     if (result.answer.requestHash !== hashOf(body)) {
@@ -93,10 +106,6 @@ function rejected(rejects: readonly Reject[]): AppError {
 }
 
 /** Keys are per caller: two senders choosing the same UUID do not see each other's answers. */
-function actorKey(actor: Actor): string {
-  return actor.kind === "api_key" ? `key:${actor.keyId}` : "anonymous";
-}
-
 /** The same batch with different spacing is the same request: hash the parsed body, not its bytes. */
 function hashOf(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");

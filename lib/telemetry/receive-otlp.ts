@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/auth/audit-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { requireContentType } from "@/lib/http/request-body";
 import { decodingStep } from "@/lib/ingest/malformed-body";
@@ -37,11 +38,14 @@ export async function receiveOtlp(
   const scoped = splitByScope(actor, settled.observations);
   const resolved = await resolvePoints(db.sql, scoped.inside);
   const rejects = [...settled.rejects, ...scoped.outside, ...resolved.rejects];
-  await pipeline.write({
-    points: resolved.points,
-    unassigned: groupUnassigned("otlp", [...settled.rejects, ...resolved.rejects]),
-    counterMemory: settled.memory,
-  });
+  await pipeline.write(
+    {
+      points: resolved.points,
+      unassigned: groupUnassigned("otlp", [...settled.rejects, ...resolved.rejects]),
+      counterMemory: settled.memory,
+    },
+    { audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "otlp" } } },
+  );
   const partial = otlpPartialSuccess(rejects);
   return type === OTLP_PROTOBUF
     ? new Response(new Uint8Array(encodeOtlpResponseProtobuf(partial)), { status: 200, headers: { "content-type": OTLP_PROTOBUF } })

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditActor } from "@/lib/auth/audit-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { readRemoteWrite } from "@/lib/ingest/prometheus/decode-remote-write";
@@ -35,10 +36,13 @@ export async function receiveRemoteWrite(
     );
   }
   const resolved = await resolvePoints(db.sql, scoped.inside);
-  await pipeline.write({
-    points: resolved.points,
-    unassigned: groupUnassigned("prometheus", [...settled.rejects, ...resolved.rejects]),
-    counterMemory: settled.memory,
-  });
+  await pipeline.write(
+    {
+      points: resolved.points,
+      unassigned: groupUnassigned("prometheus", [...settled.rejects, ...resolved.rejects]),
+      counterMemory: settled.memory,
+    },
+    { audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "prometheus" } } },
+  );
   return new Response(null, { status: 204 });
 }

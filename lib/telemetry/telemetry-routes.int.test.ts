@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExportMetricsServiceResponse } from "@/lib/ingest/otlp/read-otlp-protobuf";
 import { gauge, jsonBody, protobufBody, resourceMetrics, sum, at, T0 } from "@/lib/ingest/otlp/otel-fixtures";
 import { writeRequestBody } from "@/lib/ingest/prometheus/remote-write-fixtures";
+import { recentAudit } from "@/lib/store/audit-events";
+import { testToken } from "@/lib/testing/test-keys";
 import { bearer, createTelemetryHarness, post, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 
 let h: TelemetryHarness;
@@ -37,6 +39,12 @@ describe("POST /api/v1/observations", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: 50, stored: 50, duplicates: 0, superseded: 0, stepped: 50, events: 0 });
     expect(await observations("latency-p99")).toBe(50);
+    const [audit] = await recentAudit(h.db.sql, 1);
+    expect(audit).toMatchObject({
+      actor: `key:${testToken("ingest", "").id}`,
+      action: "telemetry.write",
+      detail: { source: "json", points: 50, stored: 50, stepped: 50 },
+    });
   });
 
   it("answers a retried batch with the same Idempotency-Key from the first answer, storing nothing twice", async () => {
@@ -127,7 +135,7 @@ describe("POST /api/otlp/v1/metrics", () => {
         ).resourceMetrics,
       ],
     };
-    const response = await h.routes.otlp(post("/api/otlp/v1/metrics", json(mixed), { ...JSON_TYPE, ...bearer("ingester", "acme/ops") }));
+    const response = await h.routes.otlp(post("/api/otlp/v1/metrics", json(mixed), { ...JSON_TYPE, ...bearer("ingest", "acme/ops") }));
     expect(response.status).toBe(200);
     expect((await response.json()).partialSuccess).toMatchObject({
       rejectedDataPoints: "1",

@@ -1,7 +1,8 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { createRouteWrapper, RouteHandler } from "@/lib/http";
-import { readBodyBytes, readJsonBody, requireContentType } from "@/lib/http/request-body";
-import { MAX_ALERTS_BYTES, MAX_JSON_BATCH_BYTES, MAX_METRICS_WIRE_BYTES } from "@/lib/telemetry/limits";
+import { readBodyBytes, readDecodedBody, readJsonBody, requireContentType } from "@/lib/http/request-body";
+import { MAX_ALERTS_BYTES, MAX_JSON_BATCH_BYTES, MAX_METRICS_EXPANDED_BYTES, MAX_METRICS_WIRE_BYTES } from "@/lib/telemetry/limits";
 import { receiveAlerts } from "@/lib/telemetry/receive-alerts";
 import { receiveObservations } from "@/lib/telemetry/receive-observations";
 import { OTLP_JSON, OTLP_PROTOBUF, receiveOtlp } from "@/lib/telemetry/receive-otlp";
@@ -30,12 +31,13 @@ export function telemetryRoutes(withRoute: ReturnType<typeof createRouteWrapper>
     }),
     otlp: withRoute({ permission: "ingest" }, async ({ request, actor }) => {
       requireContentType(request, [OTLP_PROTOBUF, OTLP_JSON]);
-      const bytes = await readBodyBytes(request, MAX_METRICS_WIRE_BYTES);
+      const bytes = await readDecodedBody(request, { wireBytes: MAX_METRICS_WIRE_BYTES, expandedBytes: MAX_METRICS_EXPANDED_BYTES });
       const { db, pipeline } = await telemetry();
       return receiveOtlp(bytes, { request, actor, db, pipeline, now: Date.now() });
     }),
-    remoteWrite: withRoute({ permission: "ingest" }, async ({ request, actor }) => {
+    remoteWrite: withRoute({ permission: "ingest", transientAs503: true }, async ({ request, actor }) => {
       requireContentType(request, ["application/x-protobuf"]);
+      requireSnappy(request);
       const bytes = await readBodyBytes(request, MAX_METRICS_WIRE_BYTES);
       const { db, pipeline, metricTypes } = await telemetry();
       return receiveRemoteWrite(bytes, { actor, db, pipeline, metricTypes, now: Date.now() });
@@ -46,4 +48,17 @@ export function telemetryRoutes(withRoute: ReturnType<typeof createRouteWrapper>
       return receiveAlerts(body, { actor, db, pipeline, now: Date.now() });
     }),
   };
+}
+
+/** Remote-write 1.0 bodies are always snappy blocks; a missing header is tolerated, another coding is not. */
+function requireSnappy(request: Request): void {
+  const coding = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (coding === undefined || coding === "snappy") return;
+  throw new AppError(
+    "unsupported_media_type",
+    `Content-Encoding ${coding} is not accepted: remote-write bodies are snappy (block format)`,
+    {
+      acceptedEncodings: ["snappy"],
+    },
+  );
 }

@@ -21,7 +21,9 @@ export async function startHandlerServer(routes: Record<string, RouteHandler>): 
     void (async () => {
       const path = new URL(incoming.url ?? "/", "http://localhost").pathname;
       const handler = routes[path];
-      const response = handler ? await handler(toRequest(incoming)) : Response.json({ error: { code: "not_found", message: path } }, { status: 404 });
+      const response = handler
+        ? await handler(toRequest(incoming))
+        : Response.json({ error: { code: "not_found", message: path } }, { status: 404 });
       seen.push({ method: incoming.method ?? "", path, status: response.status, headers: headersOf(incoming) });
       outgoing.writeHead(response.status, Object.fromEntries(response.headers));
       outgoing.end(Buffer.from(await response.arrayBuffer()));
@@ -41,12 +43,18 @@ export async function startHandlerServer(routes: Record<string, RouteHandler>): 
 
 function headersOf(incoming: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  for (const [name, value] of Object.entries(incoming.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   return headers;
 }
 
 function toRequest(incoming: IncomingMessage): Request {
   const method = incoming.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
-  return new Request(new URL(incoming.url ?? "/", "http://localhost"), { method, headers: headersOf(incoming), body, duplex: "half" } as RequestInit);
+  return new Request(new URL(incoming.url ?? "/", "http://localhost"), {
+    method,
+    headers: headersOf(incoming),
+    body,
+    duplex: "half",
+  } as RequestInit);
 }

@@ -1,17 +1,20 @@
 import pino from "pino";
-import { ROLES, type Actor, type ActorResolver, type Role } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/auth/actor";
+import { apiKeyResolver } from "@/lib/auth/key-resolver";
 import { createRouteWrapper } from "@/lib/http";
+import type { RateLimiter } from "@/lib/http/rate-limit";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { importModel } from "@/lib/store/model-import";
 import { MetricTypeCache } from "@/lib/telemetry/metric-type-cache";
 import { telemetryRoutes, type TelemetryRoutes } from "@/lib/telemetry/telemetry-routes";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { insertTestKeys, testToken } from "@/lib/testing/test-keys";
 
 /**
  * A scratch database with a small model and the four ingestion handlers on it, for integration
- * tests that post real bodies. Credentials here are `Bearer test:<role>:<scope>`.
+ * tests that post real bodies, behind the real API-key resolver: `bearer(role, scope)` names one of
+ * the keys stored for every role and each of KEY_SCOPES.
  */
 export const HARNESS_MODEL = `
 version: 1
@@ -32,15 +35,8 @@ systems:
       - { key: orders, name: Orders, unit: 1/min, direction: up }
 `;
 
-const testResolver: ActorResolver = {
-  async resolve(request) {
-    const header = request.headers.get("authorization");
-    if (header === null) return { kind: "anonymous" };
-    const match = /^Bearer test:([a-z]+):(.*)$/.exec(header);
-    if (match === null || !(ROLES as readonly string[]).includes(match[1]!)) throw new AppError("unauthorized", "The API key is not valid");
-    return { kind: "api_key", keyId: `test-${match[1]}`, role: match[1] as Role, scope: match[2]! } satisfies Actor;
-  },
-};
+/** Every role gets a key for each of these scopes (lib/testing/test-keys.ts). */
+const KEY_SCOPES = ["", "acme", "acme/ops", "acme/sales", "acme/ops/payments"];
 
 export interface TelemetryHarness {
   db: TestDatabase;
@@ -49,17 +45,18 @@ export interface TelemetryHarness {
   close(): Promise<void>;
 }
 
-/** `model` replaces HARNESS_MODEL when a test needs other units or indicators. */
-export async function createTelemetryHarness(model = HARNESS_MODEL): Promise<TelemetryHarness> {
+/** `model` replaces HARNESS_MODEL when a test needs other units or indicators; `limiter` adds rate limits. */
+export async function createTelemetryHarness(model = HARNESS_MODEL, options: { limiter?: RateLimiter } = {}): Promise<TelemetryHarness> {
   const db = await createTestDatabase();
   await importModel(db, parseModel(model, "yaml"));
+  await insertTestKeys(db.sql, KEY_SCOPES);
   const pipeline = new Pipeline(db);
   const telemetry = { db, pipeline, metricTypes: new MetricTypeCache(db.sql) };
-  const withRoute = createRouteWrapper({ resolver: testResolver, log: pino({ level: "silent" }) });
+  const withRoute = createRouteWrapper({ resolver: apiKeyResolver(async () => db.sql), log: pino({ level: "silent" }), ...options });
   return { db, pipeline, routes: telemetryRoutes(withRoute, async () => telemetry), close: () => db.drop() };
 }
 
-export const bearer = (role: Role = "ingester", scope = "") => ({ authorization: `Bearer test:${role}:${scope}` });
+export const bearer = (role: Role = "ingest", scope = "") => ({ authorization: `Bearer ${testToken(role, scope).token}` });
 
 /** A POST to a handler as Next would give it one. */
 export function post(path: string, body: string | Uint8Array | null, headers: Record<string, string>): Request {
