@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -34,6 +34,19 @@ export default defineConfig({
           // Each file gets its own database; two at a time keeps 2 cores busy without thrashing.
           maxWorkers: 2,
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // Tests of the built console as processes (kill it, run two); lib/cli/e2e.ts runs them after `next build`.
+          name: "system",
+          include: ["**/*.system.test.ts"],
+          exclude: ["node_modules/**", ".next/**"],
+          environment: "node",
+          maxWorkers: 1,
+          testTimeout: 300_000,
           hookTimeout: 120_000,
         },
       },

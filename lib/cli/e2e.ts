@@ -7,8 +7,9 @@ import { createScratchDatabase } from "@/lib/testing/scratch-database";
 /**
  * `npm run test:e2e`: builds the app, gives the server under test a fresh database of its own (a
  * new PostgreSQL database when DATABASE_URL is set, as in CI; otherwise a new embedded data
- * folder), runs Playwright against `next start`, and removes the database afterwards.
- * Extra arguments go to Playwright, e.g. `npm run test:e2e -- e2e/overview.spec.ts`.
+ * folder), runs Playwright against `next start`, and removes the database afterwards; then the
+ * system tests (`*.system.test.ts`), which start the built console themselves. Extra arguments go
+ * to Playwright alone, e.g. `npm run test:e2e -- e2e/overview.spec.ts`.
  */
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
@@ -31,8 +32,12 @@ async function main(): Promise<number> {
     env.VSM_DATA_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const extra = process.argv.slice(2);
   try {
-    return run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+    const browser = run("npx", ["playwright", "test", ...extra], env);
+    // The system tests start servers of their own on databases of their own, from the same build.
+    const system = extra.length > 0 ? 0 : run("npx", ["vitest", "run", "--project", "system"], { ...process.env, LOG_LEVEL: "warn" });
+    return browser !== 0 ? browser : system;
   } finally {
     await cleanup();
   }

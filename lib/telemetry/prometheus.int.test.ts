@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/store/api-keys";
+import { freePort } from "@/lib/testing/free-port";
 import { startHandlerServer, type HandlerServer } from "@/lib/testing/handler-server";
 import { createTelemetryHarness, HARNESS_MODEL, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 
@@ -66,14 +66,6 @@ groups:
         annotations: { summary: "Payments queue has a backlog" }
 `;
 
-/** A port nobody holds now, so parallel runs (other checkouts, CI neighbours) do not collide. */
-async function freeAddress(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return `127.0.0.1:${port}`;
-}
 let PROMETHEUS_ADDRESS = "";
 
 let h: TelemetryHarness;
@@ -84,7 +76,7 @@ let token: string;
 beforeAll(async () => {
   if (!available) return;
   h = await createTelemetryHarness(MODEL);
-  PROMETHEUS_ADDRESS = await freeAddress();
+  PROMETHEUS_ADDRESS = `127.0.0.1:${await freePort()}`;
   ({ token } = await createApiKey(h.db.sql, { name: "prometheus", role: "ingest", scope: "acme" }, "cli:test"));
   server = await startHandlerServer({ "/api/v1/write": h.routes.remoteWrite, "/api/v2/alerts": h.routes.alerts });
   dir = mkdtempSync(path.join(tmpdir(), "vsm-prometheus-"));
