@@ -5,7 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * 256-bit secret (43 base64url characters). Only a hash of the secret is stored. A secret of 256
  * random bits cannot be guessed, so a slow password hash would add nothing but a cap on ingest:
  * one HMAC-SHA-256, keyed by the id so a hash copied onto another key's row does not verify,
- * costs about a microsecond (docs/design.md §6).
+ * costs about a microsecond (docs/design.md §8, docs/telemetry-in.md "API keys").
  */
 const TOKEN = /^vsm_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 

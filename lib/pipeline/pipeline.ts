@@ -72,7 +72,7 @@ export class Pipeline {
   /**
    * Writes a batch. With `idempotency`, a request whose key was seen before stores nothing and
    * gets the first answer back (or, if the first is still running, waits for it). Every batch
-   * that stores anything appends its audit entry in the same transaction (docs/design.md §6).
+   * that stores anything appends its audit entry in the same transaction (docs/telemetry-in.md "The audit trail").
    */
   async write(writes: BatchWrites, options: { audit: WriteAudit; idempotency?: Idempotency }): Promise<BatchResult> {
     const now = this.now();

@@ -2,7 +2,7 @@ import "server-only";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 
 /**
- * One entry of the audit trail (docs/design.md §6): who, what, on which part of the model. The
+ * One entry of the audit trail (docs/telemetry-in.md "The audit trail"): who, what, on which part of the model. The
  * table is append-only — triggers refuse UPDATE, DELETE and TRUNCATE — so entries are written in
  * the same transaction as the change they describe, and a change that rolls back leaves none.
  */

@@ -5,11 +5,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/store/api-keys";
 import { freePort } from "@/lib/testing/free-port";
+import { readmeSnippet, README_CONSOLE } from "@/lib/testing/readme-snippet";
 import { startHandlerServer, type HandlerServer } from "@/lib/testing/handler-server";
 import { createTelemetryHarness, HARNESS_MODEL, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 
 /**
- * Debian's Prometheus binary, unmodified, configured as the README shows: it scrapes itself,
+ * Debian's Prometheus binary, unmodified, configured with the README's snippet: it scrapes itself,
  * remote-writes to the console and sends the alerts of a rule to it. CI installs it (.ci/run); a
  * developer machine without it skips this file, CI never does.
  */
@@ -23,9 +24,12 @@ const MODEL = HARNESS_MODEL.replace(
     "      - { key: prometheus-http-requests-total, name: HTTP requests served, unit: req/s, direction: up }\n",
 );
 
-/** The README's snippet, with this test's addresses: remote_write and alerting, both with the key as a bearer token. */
+/** This test's own scraping and rules, then the README's snippet with this test's address and key. */
 function config(console: string, token: string): string {
-  const host = new URL(console).host;
+  const snippet = readmeSnippet("prometheus")
+    .replaceAll(README_CONSOLE, console)
+    .replaceAll(new URL(README_CONSOLE).host, new URL(console).host)
+    .replaceAll("vsm_REPLACE_WITH_YOUR_KEY", token);
   return `
 global:
   scrape_interval: 1s
@@ -36,21 +40,7 @@ scrape_configs:
       - targets: ["${PROMETHEUS_ADDRESS}"]
         labels: { vsm_unit: acme/ops/payments }
 rule_files: ["rules.yml"]
-remote_write:
-  - url: ${console}/api/v1/write
-    authorization: { credentials: "${token}" }
-    queue_config: { batch_send_deadline: 1s }
-    write_relabel_configs:
-      - source_labels: [__name__]
-        regex: "prometheus_http_requests_total|queue_depth"
-        action: keep
-alerting:
-  alertmanagers:
-    - api_version: v2
-      authorization: { credentials: "${token}" }
-      static_configs:
-        - targets: ["${host}"]
-`;
+${snippet}`;
 }
 
 const RULES = `

@@ -105,7 +105,6 @@ function rejected(rejects: readonly Reject[]): AppError {
   );
 }
 
-/** Keys are per caller: two senders choosing the same UUID do not see each other's answers. */
 /** The same batch with different spacing is the same request: hash the parsed body, not its bytes. */
 function hashOf(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
