@@ -1,13 +1,10 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { lockEmbeddedDatabase } from "@/lib/store/embedded-lock";
-import { pgliteRunner, pgPoolRunner, type SqlRunner } from "@/lib/store/sql-runner";
+import { openEmbeddedEndpoint } from "@/lib/store/embedded/open-embedded";
+import { socketTo } from "@/lib/store/embedded/served-address";
+import { pgPoolRunner, type SqlRunner } from "@/lib/store/sql-runner";
 
 /**
  * One handle on the console's database, whichever it is: PostgreSQL when DATABASE_URL is set,
@@ -77,35 +74,35 @@ async function endPool(pool: Pool): Promise<void> {
   await allRemoved;
 }
 
-/** `dataDir` null gives an in-memory database (tests); otherwise data persists in `dataDir/pglite`. */
-export function openEmbedded(dataDir: string | null): Database {
-  let release = () => {};
-  let location = "embedded PGlite in memory";
-  let pglite: PGlite;
-  if (dataDir === null) {
-    pglite = new PGlite();
-  } else {
-    // PGlite creates only the last folder of its path, so the parent must exist first.
-    mkdirSync(dataDir, { recursive: true });
-    release = lockEmbeddedDatabase(dataDir);
-    const folder = path.join(dataDir, "pglite");
-    location = `embedded PGlite at ${folder}`;
-    pglite = new PGlite(folder);
-  }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+/**
+ * `dataDir` null gives an in-memory database (tests); otherwise data persists in `dataDir/pglite`.
+ * Every process, the one that owns the folder included, talks to it through `pg` over the owner's
+ * socket (docs/design.md §9), so the embedded database takes the same code path as PostgreSQL and
+ * any number of processes may use it at once.
+ */
+export function openEmbedded(dataDir: string | null, onIdleError: PoolErrorHandler = reportIdleError): Database {
+  const endpoint = openEmbeddedEndpoint(dataDir);
+  // Connections beyond the first only wait at the server, but let a transaction and the
+  // statements queued behind it each hold their own connection, as with PostgreSQL.
+  const pool = new Pool({ user: "postgres", database: "postgres", max: 4, stream: () => socketTo(endpoint.address) });
+  pool.on("error", onIdleError);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "embedded",
-    location,
+    location: endpoint.location,
     prisma,
-    sql: pgliteRunner(pglite),
+    sql: pgPoolRunner(pool),
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
-      release();
+      try {
+        await prisma.$disconnect();
+        await endPool(pool);
+      } finally {
+        await endpoint.release();
+      }
     },
   };
 }
 
 export function openDatabase(env: { DATABASE_URL?: string; VSM_DATA_DIR: string }, onIdleError?: PoolErrorHandler): Database {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, onIdleError) : openEmbedded(env.VSM_DATA_DIR);
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, onIdleError) : openEmbedded(env.VSM_DATA_DIR, onIdleError);
 }
