@@ -65,7 +65,8 @@ export function finalStatus(output: Uint8Array): TransactionStatus | null {
   return last;
 }
 
-function frame(type: string, body: Buffer): Buffer {
+/** One typed frame: type byte, int32 length (itself included), body. */
+export function frame(type: string, body: Buffer): Buffer {
   const head = Buffer.alloc(5);
   head.write(type, 0, "latin1");
   head.writeInt32BE(body.length + 4, 1);
