@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Loaded from node_modules at run time rather than bundled: PGlite ships its own WebAssembly
   // and data files, which must stay beside its code.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino"],
 };
 
 export default nextConfig;

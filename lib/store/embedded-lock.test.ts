@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EmbeddedDatabaseBusyError, lockEmbeddedDatabase } from "@/lib/store/embedded-lock";
+import { EmbeddedDatabaseBusyError, lockEmbeddedDatabase, tryLockEmbeddedDatabase } from "@/lib/store/embedded-lock";
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), "vsm-lock-"));
 
@@ -22,7 +22,8 @@ describe("embedded database lock", () => {
     try {
       writeFileSync(path.join(dir, "pglite.pid"), String(other.pid));
       expect(() => lockEmbeddedDatabase(dir)).toThrow(EmbeddedDatabaseBusyError);
-      expect(() => lockEmbeddedDatabase(dir)).toThrow(`in use by process ${other.pid}`);
+      expect(() => lockEmbeddedDatabase(dir)).toThrow(`held by process ${other.pid}`);
+      expect(tryLockEmbeddedDatabase(dir)).toEqual({ heldBy: other.pid });
     } finally {
       other.kill();
     }
@@ -32,5 +33,14 @@ describe("embedded database lock", () => {
     const dir = freshDir();
     writeFileSync(path.join(dir, "pglite.pid"), "999999999");
     lockEmbeddedDatabase(dir)();
+  });
+
+  it("on release, leaves alone a lock another process has taken since", () => {
+    const dir = freshDir();
+    const lock = tryLockEmbeddedDatabase(dir);
+    if (!("release" in lock)) throw new Error("expected the lock");
+    writeFileSync(path.join(dir, "pglite.pid"), "12345");
+    lock.release();
+    expect(readFileSync(path.join(dir, "pglite.pid"), "utf8")).toBe("12345");
   });
 });

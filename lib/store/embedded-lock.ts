@@ -13,9 +13,9 @@ export class EmbeddedDatabaseBusyError extends Error {
     readonly pid: number,
   ) {
     super(
-      `The embedded database in ${dataDir} is in use by process ${pid} (probably the running ` +
-        `console). Stop that process first, or set DATABASE_URL to use PostgreSQL, which any ` +
-        `number of processes can share.`,
+      `The embedded database in ${dataDir} is held by process ${pid}, which did not start serving it ` +
+        `to other processes (it may be an older console, or stuck starting). Stop that process, or ` +
+        `set DATABASE_URL to use PostgreSQL.`,
     );
     this.name = "EmbeddedDatabaseBusyError";
   }

@@ -1,37 +1,16 @@
 import "server-only";
-import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 
 /**
- * The few raw-SQL operations the migration runner and readiness check need, over either
- * database. `exec` runs a multi-statement script; `query` runs one parameterised statement.
+ * The few raw-SQL operations the migration runner, readiness check and pipeline need, over a
+ * `pg` pool: PostgreSQL's, or the embedded database's server (docs/design.md §9). `exec` runs a
+ * multi-statement script; `query` runs one parameterised statement.
  */
 export interface SqlRunner {
   exec(script: string): Promise<void>;
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `work` on one connection inside BEGIN/COMMIT, rolling back if it throws. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
-}
-
-export function pgliteRunner(db: Pick<PGlite, "exec" | "query" | "transaction">): SqlRunner {
-  return {
-    async exec(script) {
-      await db.exec(script);
-    },
-    async query<Row extends Record<string, unknown>>(text: string, params: unknown[] = []) {
-      return (await db.query<Row>(text, params)).rows;
-    },
-    transaction(work) {
-      return db.transaction((tx) =>
-        work({
-          exec: async (script) => void (await tx.exec(script)),
-          query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-            (await tx.query<Row>(text, params)).rows,
-          transaction: () => Promise.reject(new Error("nested transactions are not supported")),
-        }),
-      );
-    },
-  };
 }
 
 export function pgPoolRunner(pool: Pool): SqlRunner {
