@@ -84,7 +84,7 @@ export function openEmbedded(dataDir: string | null, onIdleError: PoolErrorHandl
   const endpoint = openEmbeddedEndpoint(dataDir);
   // Connections beyond the first only wait at the server, but let a transaction and the
   // statements queued behind it each hold their own connection, as with PostgreSQL.
-  const pool = new Pool({ user: "postgres", database: "postgres", max: 4, stream: () => socketTo(endpoint.address) });
+  const pool = new Pool({ user: "postgres", database: "postgres", max: 4, stream: () => socketTo(endpoint.address()) });
   pool.on("error", onIdleError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

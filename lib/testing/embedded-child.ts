@@ -15,6 +15,8 @@ import { seededRandom } from "@/lib/vsm/random";
  *                   write every other CHUNK-point batch (PARITY 0 or 1) of the seeded series of
  *                   N points to each indicator KEY of unit "acme", through the pipeline, printing
  *                   "ready" just before the first
+ *   own             (on a folder nobody holds) create probe, insert 'child owner', print "owning",
+ *                   and serve the folder until killed
  */
 const T0 = Date.UTC(2026, 10, 1);
 const db = openDatabase({ VSM_DATA_DIR: process.env.VSM_DATA_DIR ?? ".data" });
@@ -55,7 +57,13 @@ async function ingest(): Promise<void> {
   console.log("ingested");
 }
 
-(command === "hold" ? hold() : ingest()).then(
+async function own(): Promise<void> {
+  await db.sql.exec("CREATE TABLE probe (id serial PRIMARY KEY, who text NOT NULL); INSERT INTO probe (who) VALUES ('child owner')");
+  console.log("owning");
+  await new Promise(() => {});
+}
+
+(command === "hold" ? hold() : command === "own" ? own() : ingest()).then(
   () => db.close().then(() => process.exit(0)),
   (error: unknown) => {
     console.error((error as Error).message);

@@ -8,6 +8,7 @@ import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { stepPoints, type IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { openEmbedded, type Database } from "@/lib/store/database";
+import { readAddress } from "@/lib/store/embedded/served-address";
 import { indicatorsByName } from "@/lib/store/indicator-runtimes";
 import { applyMigrations } from "@/lib/store/migrate";
 import { importModel } from "@/lib/store/model-import";
@@ -37,8 +38,10 @@ interface Run {
   printed(text: string): Promise<void>;
 }
 
-function run(script: string, ...args: string[]): Run {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], { env: childEnv });
+const run = (script: string, ...args: string[]) => runWith(childEnv, script, ...args);
+
+function runWith(env: NodeJS.ProcessEnv, script: string, ...args: string[]): Run {
+  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], { env });
   let stdout = "";
   let stderr = "";
   const watchers: (() => void)[] = [];
@@ -176,6 +179,49 @@ systems:
         [target.id],
       );
       expect(events).toEqual(reference);
+    }
+  });
+});
+
+describe("when the owning process exits", () => {
+  it("the next process to connect takes the folder over, with everything the owner committed", async () => {
+    const folder = path.join(work, "handed-over");
+    // Node itself, not the tsx launcher, so that the killed process is the one holding the folder.
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/embedded-child.ts", "own"], {
+      env: { ...childEnv, VSM_DATA_DIR: folder },
+    });
+    const owning = new Promise<void>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("owning") && resolve()),
+    );
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    await owning;
+    const client = openEmbedded(folder, () => undefined);
+    try {
+      expect(await client.sql.query("SELECT who FROM probe")).toEqual([{ who: "child owner" }]);
+      expect(readFileSync(path.join(folder, "pglite.pid"), "utf8")).toBe(String(child.pid));
+      child.kill("SIGKILL");
+      await exited;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.sql.query("INSERT INTO probe (who) VALUES ('new owner')");
+      expect(await client.sql.query("SELECT who FROM probe ORDER BY id")).toEqual([{ who: "child owner" }, { who: "new owner" }]);
+      expect(readFileSync(path.join(folder, "pglite.pid"), "utf8")).toBe(String(process.pid));
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("a folder whose path is too long for a Unix socket", () => {
+  it("is served on loopback TCP with the port in pglite.address, and a CLI finds it there", async () => {
+    const folder = path.join(work, "a-folder-name-long-enough".repeat(3), "to-pass-the-socket-path-limit".repeat(2));
+    const db = openEmbedded(folder);
+    try {
+      await applyMigrations(db.sql);
+      expect(readAddress(folder)).toEqual({ host: "127.0.0.1", port: expect.any(Number) });
+      const migrate = runWith({ ...childEnv, VSM_DATA_DIR: folder }, "lib/cli/migrate.ts");
+      expect(await migrate.status, migrate.stderr()).toBe(0);
+    } finally {
+      await db.close();
     }
   });
 });
