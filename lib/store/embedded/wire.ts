@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The few facts of PostgreSQL's wire protocol (version 3) that the embedded database's server
  * needs: how frames are delimited, what a startup packet holds, and where a batch of backend
