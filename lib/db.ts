@@ -6,7 +6,7 @@ import { openDatabase, type Database } from "@/lib/store/database";
 
 /**
  * The server's one database handle, opened on first use and kept on globalThis so Next's module
- * reloading in development does not open a second PGlite on the same folder. Preparation
+ * reloading in development does not open a second pool. Preparation
  * (migrations, first-start seed) is retried on the next call if it failed, e.g. because
  * PostgreSQL was not up yet.
  */

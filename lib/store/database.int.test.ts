@@ -5,7 +5,8 @@ import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scrat
 
 const serverUrl = process.env.DATABASE_URL;
 
-// The pool's behaviour against a real server; the embedded database has no connections to lose.
+// The pool's behaviour against a real PostgreSQL server; connections to the embedded database's
+// server that drop are covered in lib/store/embedded/processes.int.test.ts (its owner exits).
 describe.skipIf(!serverUrl)("PostgreSQL connection pool", () => {
   let scratch: ScratchDatabase;
   // A connection outside the pool under test, open throughout, so checks run the moment they are asked.
