@@ -112,6 +112,18 @@ describe("the embedded database's server", () => {
     expect((await b.query<{ search_path: string }>("SHOW search_path")).rows[0]!.search_path).toBe(before);
   });
 
+  it("refuses COPY FROM STDIN, which would bring PGlite down, as an ordinary error that aborts the transaction", async () => {
+    const client = await connect();
+    await client.query("BEGIN");
+    await expect(client.query("COPY probe (who) FROM STDIN")).rejects.toMatchObject({
+      code: "0A000",
+      message: "COPY FROM STDIN is not supported by the embedded database",
+    });
+    await expect(client.query("SELECT 1")).rejects.toMatchObject({ code: "25P02" });
+    await client.query("ROLLBACK");
+    expect((await client.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+  });
+
   it("answers a second opener in this process through the same server, and refuses startup settings it cannot isolate", async () => {
     const second = openEmbedded(dataDir);
     try {

@@ -8,6 +8,7 @@ import {
   PROTOCOL_3_0,
   readFrames,
   readStartup,
+  refuseCopyFromStdin,
   SSL_REQUEST,
 } from "@/lib/store/embedded/wire";
 
@@ -44,7 +45,7 @@ export class WireConnection implements SessionClient {
       const { frames, rest } = readFrames(this.pending);
       this.pending = rest;
       const terminate = frames.findIndex((f) => f[0] === 0x58);
-      this.frames.push(...(terminate === -1 ? frames : frames.slice(0, terminate)));
+      this.frames.push(...(terminate === -1 ? frames : frames.slice(0, terminate)).map(refuseCopyFromStdin));
       if (terminate !== -1) {
         this.socket.end();
         this.close();

@@ -7,6 +7,7 @@ import {
   queryMessage,
   readFrames,
   readStartup,
+  refuseCopyFromStdin,
   SSL_REQUEST,
   startupMessage,
 } from "@/lib/store/embedded/wire";
@@ -58,5 +59,28 @@ describe("finalStatus", () => {
   it("is not fooled by row data that looks like ReadyForQuery", () => {
     const row = frame("D", Buffer.concat([Buffer.from([0, 1, 0, 0, 0, 6]), Buffer.from("Z\0\0\0\x05I", "latin1")]));
     expect(finalStatus(row)).toBeNull();
+  });
+});
+
+describe("refuseCopyFromStdin", () => {
+  const sqlOf = (message: Buffer) => message.toString("utf8", 5, message.length - 1);
+
+  it("replaces a simple query asking for COPY FROM STDIN by one that fails with 0A000, and leaves others alone", () => {
+    expect(sqlOf(refuseCopyFromStdin(queryMessage("copy t\n  FROM stdin WITH (FORMAT csv)")))).toMatch(
+      /^DO .*ERRCODE = '0A000'.*COPY FROM STDIN is not supported/,
+    );
+    const other = queryMessage("COPY t TO STDOUT");
+    expect(refuseCopyFromStdin(other)).toBe(other);
+  });
+
+  it("replaces the text of a Parse, keeping its statement name and parameter types", () => {
+    const types = Buffer.from([0, 1, 0, 0, 0, 23]);
+    const parse = frame("P", Buffer.concat([Buffer.from("s1\0COPY t FROM STDIN\0"), types]));
+    const refused = refuseCopyFromStdin(parse);
+    expect(refused.readInt32BE(1)).toBe(refused.length - 1);
+    const [name, sql] = refused.toString("utf8", 5).split("\0");
+    expect(name).toBe("s1");
+    expect(sql).toMatch(/^DO .*0A000/);
+    expect(refused.subarray(refused.length - types.length)).toEqual(types);
   });
 });

@@ -104,3 +104,30 @@ export function errorResponse(severity: "ERROR" | "FATAL", code: string, message
   const fields = [`S${severity}`, `V${severity}`, `C${code}`, `M${message}`].join("\0");
   return frame("E", Buffer.from(`${fields}\0\0`, "utf8"));
 }
+
+/**
+ * `COPY … FROM STDIN` makes PGlite 0.5 exit its WebAssembly module (measured), which would take
+ * every client and the owning process down with it. A Query or Parse whose text asks for it is
+ * replaced by a statement that fails with SQLSTATE 0A000 inside PGlite, so the client gets an
+ * ordinary error with PostgreSQL's own transaction semantics (an open transaction is aborted).
+ * The test is on the text, so a string literal saying "from stdin" is refused too.
+ */
+const COPY_FROM_STDIN = /\bfrom\s+stdin\b/i;
+const REFUSAL =
+  "DO $vsm$BEGIN RAISE EXCEPTION USING ERRCODE = '0A000', MESSAGE = 'COPY FROM STDIN is not supported by the embedded database'; END$vsm$";
+
+export function refuseCopyFromStdin(message: Buffer): Buffer {
+  const type = message[0];
+  if (type === 0x51) {
+    const sql = message.toString("utf8", 5, message.length - 1);
+    return COPY_FROM_STDIN.test(sql) ? queryMessage(REFUSAL) : message;
+  }
+  if (type === 0x50) {
+    const nameEnd = message.indexOf(0, 5);
+    const sqlEnd = message.indexOf(0, nameEnd + 1);
+    if (nameEnd < 0 || sqlEnd < 0 || !COPY_FROM_STDIN.test(message.toString("utf8", nameEnd + 1, sqlEnd))) return message;
+    const body = Buffer.concat([message.subarray(5, nameEnd + 1), Buffer.from(`${REFUSAL}\0`, "utf8"), message.subarray(sqlEnd + 1)]);
+    return frame("P", body);
+  }
+  return message;
+}
