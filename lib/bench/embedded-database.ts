@@ -60,11 +60,14 @@ async function main() {
     const pipeline = new Pipeline(db);
     const T0 = Date.UTC(2026, 10, 1);
     await rate("pipeline batch of 100 points", 300, "batches", (i) =>
-      pipeline.write({
-        points: times
-          .slice((i + 1) * 100, (i + 2) * 100)
-          .map((t, j) => ({ indicator: target!, time: T0 + t, value: values[(i + 1) * 100 + j]! })),
-      }),
+      pipeline.write(
+        {
+          points: times
+            .slice((i + 1) * 100, (i + 2) * 100)
+            .map((t, j) => ({ indicator: target!, time: T0 + t, value: values[(i + 1) * 100 + j]! })),
+        },
+        { audit: { actor: "system", action: "telemetry.write", detail: { source: "bench" } } },
+      ),
     );
   } finally {
     await db.close();

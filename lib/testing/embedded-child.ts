@@ -52,7 +52,7 @@ async function ingest(): Promise<void> {
     const points = targets.flatMap((indicator) =>
       times.slice(start, start + size).map((t, i) => ({ indicator, time: T0 + t, value: values[start + i]! })),
     );
-    await pipeline.write({ points });
+    await pipeline.write({ points }, { audit: { actor: "system", action: "telemetry.write", detail: { source: "embedded-child" } } });
   }
   console.log("ingested");
 }

@@ -73,7 +73,7 @@ beforeAll(async () => {
 afterAll(() => owner.close());
 
 describe("while this process owns the embedded folder", () => {
-  it("npm run db:migrate, db:seed and model export work from other processes", async () => {
+  it("npm run db:migrate, db:seed, key and model export work from other processes", async () => {
     const migrate = run("lib/cli/migrate.ts");
     expect(await migrate.status, migrate.stderr()).toBe(0);
     expect(migrate.stdout()).toContain(`embedded PGlite at ${path.join(dataDir, "pglite")}`);
@@ -83,6 +83,12 @@ describe("while this process owns the embedded folder", () => {
     const file = path.join(work, "model.yaml");
     const exported = run("lib/cli/model.ts", "export", file);
     expect(await exported.status, exported.stderr()).toBe(0);
+    const key = run("lib/cli/key.ts", "create", "--role", "ingest", "--name", "from another process");
+    expect(await key.status, key.stderr()).toBe(0);
+    const token = key.stdout().trim();
+    expect(token.length).toBeGreaterThan(20);
+    const [created] = await owner.sql.query<{ name: string }>("SELECT name FROM api_key");
+    expect(created).toEqual({ name: "from another process" });
     const stored = await owner.prisma.system.count();
     expect(stored).toBeGreaterThan(0);
     expect((parse(readFileSync(file, "utf8")) as { systems: unknown[] }).systems).toHaveLength(stored);
@@ -141,11 +147,14 @@ systems:
     const pipeline = new Pipeline(owner);
     await child.printed("ready");
     for (let start = 0; start < length; start += 2 * chunk) {
-      await pipeline.write({
-        points: targets.flatMap((indicator) =>
-          times.slice(start, start + chunk).map((t, i) => ({ indicator, time: T0 + t, value: values[start + i]! })),
-        ),
-      });
+      await pipeline.write(
+        {
+          points: targets.flatMap((indicator) =>
+            times.slice(start, start + chunk).map((t, i) => ({ indicator, time: T0 + t, value: values[start + i]! })),
+          ),
+        },
+        { audit: { actor: "system", action: "telemetry.write", detail: { source: "processes-test" } } },
+      );
     }
     expect(await child.status, child.stderr()).toBe(0);
     for (const target of targets) {
