@@ -9,6 +9,7 @@ import { servePGlite, type PGliteServer } from "@/lib/store/embedded/serve-pglit
 import { listenAddress, readAddress, socketTo, type ServedAddress } from "@/lib/store/embedded/served-address";
 import { queryMessage } from "@/lib/store/embedded/wire";
 import { unsyncedStatement, WireProbe } from "@/lib/testing/wire-probe";
+import { seededRandom } from "@/lib/vsm/random";
 
 /**
  * The embedded database's server (docs/design.md §9) against real PGlite and real `pg` clients:
@@ -81,6 +82,49 @@ describe("the embedded database's server", () => {
       }),
     );
     expect((await owner.sql.query<{ n: number }>("SELECT n FROM counter"))[0]!.n).toBe(60);
+  });
+
+  it("keeps money conserved under racing transfers, rollbacks and clients vanishing mid-transaction", async () => {
+    await owner.sql.exec(`CREATE TABLE account (id int PRIMARY KEY, balance int NOT NULL);
+      CREATE TABLE transfer (id serial PRIMARY KEY, source int NOT NULL, target int NOT NULL, amount int NOT NULL);
+      INSERT INTO account SELECT g, 100 FROM generate_series(1, 10) g`);
+    const seeded = seededRandom(7);
+    const random = () => seeded.next();
+    const committed: number[] = [];
+    const transfers = async (client: Client) => {
+      for (let i = 0; i < 40; i += 1) {
+        const [source, target] = [1 + Math.floor(random() * 10), 1 + Math.floor(random() * 10)];
+        const amount = 1 + Math.floor(random() * 20);
+        const commit = random() < 0.7;
+        await client.query("BEGIN");
+        const { rows } = await client.query<{ balance: number }>("SELECT balance FROM account WHERE id = $1 FOR UPDATE", [source]);
+        await sleep(random() < 0.2 ? 2 : 0); // room for others to try to get in between
+        await client.query("UPDATE account SET balance = $1 WHERE id = $2", [rows[0]!.balance - amount, source]);
+        await client.query("UPDATE account SET balance = balance + $1 WHERE id = $2", [amount, target]);
+        await client.query("INSERT INTO transfer (source, target, amount) VALUES ($1, $2, $3)", [source, target, amount]);
+        await client.query(commit ? "COMMIT" : "ROLLBACK");
+        if (commit) committed.push(amount);
+      }
+    };
+    const vandal = async () => {
+      for (let i = 0; i < 8; i += 1) {
+        const probe = await WireProbe.open(address);
+        await probe.exchange(queryMessage("BEGIN; UPDATE account SET balance = balance + 1000 WHERE id = 1"));
+        if (i % 2 === 0) probe.send(unsyncedStatement("UPDATE account SET balance = balance + 1000 WHERE id = 2"));
+        await sleep(random() * 5);
+        probe.drop();
+      }
+    };
+    await Promise.all([...(await Promise.all([connect(), connect(), connect(), connect()])).map(transfers), vandal()]);
+    const [totals] = await owner.sql.query<{ money: number; logged: number }>(
+      "SELECT (SELECT sum(balance)::int FROM account) AS money, (SELECT count(*)::int FROM transfer) AS logged",
+    );
+    expect(totals).toEqual({ money: 1000, logged: committed.length });
+    const drift = await owner.sql.query(
+      `SELECT a.id FROM account a WHERE a.balance <> 100
+         - coalesce((SELECT sum(amount) FROM transfer WHERE source = a.id), 0) + coalesce((SELECT sum(amount) FROM transfer WHERE target = a.id), 0)`,
+    );
+    expect(drift).toEqual([]);
   });
 
   it("rolls back the open transaction of a client that disconnects, and lets the others on", async () => {
