@@ -34,11 +34,14 @@ export interface RunFigures {
   rows: number;
   /** Round-trip time of each batch, ms. */
   latencies: number[];
+  /** CPU time of this process (server and clients), ms: what a batch costs here, whatever else runs on the machine. */
+  cpuMs: number;
 }
 
 /** Every client sends batch after batch until `seconds` have passed; the wall time is the run's. */
 export async function runClients(clients: readonly Client[], sender: Sender, seconds: number): Promise<RunFigures> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = started + seconds * 1000;
   const latencies: number[] = [];
   let rows = 0;
@@ -53,7 +56,14 @@ export async function runClients(clients: readonly Client[], sender: Sender, sec
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, batches: latencies.length, rows, latencies };
+  const used = process.cpuUsage(cpu);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    batches: latencies.length,
+    rows,
+    latencies,
+    cpuMs: (used.user + used.system) / 1000,
+  };
 }
 
 /** A sender that POSTs an encoded body; `headers` carries the credential and content type. */
