@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { Pool } from "pg";
 import { jsonBody, otlpBody } from "@/lib/bench/ingest-bodies";
 import { httpSender, makeClients, runClients, type Client, type Sender } from "@/lib/bench/ingest-clients";
 import { copySender, seriesId } from "@/lib/bench/ingest-copy";
 import { loadNow, obsPerSecond, printTable, type PhaseFigures } from "@/lib/bench/ingest-report";
 import { benchModel, benchSeries } from "@/lib/bench/ingest-series";
 import { describeMachine } from "@/lib/bench/machine";
+import { observationCopier } from "@/lib/testing/copy-observations";
 import { startHandlerServer, type HandlerServer } from "@/lib/testing/handler-server";
 import { bearer, createTelemetryHarness, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 import { DAY } from "@/lib/vsm/types";
@@ -102,11 +102,14 @@ async function postgres(serverUrl: string): Promise<{ phases: PhaseFigures[]; co
   return withServer(serverUrl, async (h, server) => {
     const phases: PhaseFigures[] = [];
     // COPY first, into the empty table, then emptied again: the JSON run then sends the same rows from the start.
-    const pool = new Pool({ connectionString: h.db.url, max: CLIENTS });
+    if (h.db.url === undefined) throw new Error("the PostgreSQL harness has no URL to COPY through");
+    const copier = observationCopier(h.db.url, CLIENTS);
     try {
-      phases.push(await phase("PostgreSQL  raw COPY, same rows and batches", h, newClients(), copySender(pool, await indicatorIds(h)), 1));
+      phases.push(
+        await phase("PostgreSQL  raw COPY, same rows and batches", h, newClients(), copySender(copier, await indicatorIds(h)), 1),
+      );
     } finally {
-      await pool.end();
+      await copier.close();
     }
     await h.db.sql.exec(`TRUNCATE "observation"`);
     const { json, otlp } = senders(server);
