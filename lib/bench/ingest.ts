@@ -43,7 +43,7 @@ if (flags.only !== undefined && flags.only !== "postgres" && flags.only !== "emb
   throw new Error("--only takes postgres or embedded");
 
 const SEED = 42;
-/** The credential every client sends: today the harness's test key, later a real API key. */
+/** The credential every client sends: a stored test key (whole tree, ingest role) through the real key resolver. */
 const CREDENTIAL = bearer("ingest");
 // Far enough back that no run reaches the one-day-ahead limit on times (docs/telemetry-in.md).
 const START = Date.now() - 60 * DAY;
