@@ -119,6 +119,11 @@ describe("Pipeline.write", () => {
       expect(r.n).toBe(700);
       expect(r.sum).toBeCloseTo(total, 6);
     }
+    // Each bucket's value bins hold exactly its points: the bins travel apart from the other columns.
+    const mismatched = await db.sql.query(
+      `SELECT 1 FROM rollup WHERE count <> (SELECT sum(value::int) FROM jsonb_each_text(bins)) OR jsonb_typeof(bins) <> 'object'`,
+    );
+    expect(mismatched).toEqual([]);
   });
 
   it("stores a re-sent batch once: nothing new, no step, no roll-up change", async () => {

@@ -48,6 +48,9 @@ describe("mergeStored", () => {
     const nextHour = merged.find((b) => b.bucket.resolution === "hour" && b.bucket.start === T0 + 3_600_000)!;
     expect(nextHour.bucket.count).toBe(1);
     const day = merged.find((b) => b.bucket.resolution === "day")!;
-    expect(day.bucket).toMatchObject({ count: 3, sum: 60, min: 10, max: 30 });
+    expect(day.bucket).toMatchObject({ count: 3, sum: 60, min: 10, max: 30, bins: { "10": 1, "20": 1, "30": 1 } });
+    // The stored buckets share no bins with each other, so merging into them in place counts each point once.
+    expect(merged.find((b) => b.bucket.resolution === "hour" && b.bucket.start === T0)!.bucket.bins).toEqual({ "10": 1, "20": 1 });
+    expect(minute.bucket.bins).toEqual({ "10": 1, "20": 1 });
   });
 });

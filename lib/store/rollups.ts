@@ -54,11 +54,14 @@ export async function readRollups(tx: SqlRunner, keys: readonly RollupRow[]): Pr
 export async function writeRollups(tx: SqlRunner, rows: readonly RollupRow[]): Promise<void> {
   if (rows.length === 0) return;
   const b = rows.map((r) => r.bucket);
+  // The bins go as one JSON array, matched to the rows by position: a text[] of JSON documents
+  // would have every quote in them escaped, element by element, on the way out.
   await tx.query(
     `INSERT INTO "rollup" (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
-     SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, bins::jsonb
-       FROM unnest($1::int[], $2::text[], $3::float8[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::text[])
-         AS r(id, resolution, start, count, sum, m2, min, max, offset_sum, bins)
+     SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, b.bins
+       FROM unnest($1::int[], $2::text[], $3::float8[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[])
+              WITH ORDINALITY AS r(id, resolution, start, count, sum, m2, min, max, offset_sum, n)
+       JOIN jsonb_array_elements($10::jsonb) WITH ORDINALITY AS b(bins, n) USING (n)
      ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET count = excluded.count, sum = excluded.sum, m2 = excluded.m2,
        min = excluded.min, max = excluded.max, offset_sum = excluded.offset_sum, bins = excluded.bins`,
     [
@@ -71,7 +74,7 @@ export async function writeRollups(tx: SqlRunner, rows: readonly RollupRow[]): P
       b.map((x) => x.min),
       b.map((x) => x.max),
       b.map((x) => x.offsetSum),
-      b.map((x) => JSON.stringify(x.bins)),
+      JSON.stringify(b.map((x) => x.bins)),
     ],
   );
 }

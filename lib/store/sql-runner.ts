@@ -1,5 +1,6 @@
 import "server-only";
 import type { Pool } from "pg";
+import { arrayParams } from "@/lib/store/array-params";
 
 /**
  * The few raw-SQL operations the migration runner, readiness check and pipeline need, over a
@@ -19,7 +20,7 @@ export function pgPoolRunner(pool: Pool): SqlRunner {
       await pool.query(script);
     },
     async query<Row extends Record<string, unknown>>(text: string, params: unknown[] = []) {
-      return (await pool.query<Row>(text, params)).rows;
+      return (await pool.query<Row>(text, arrayParams(params))).rows;
     },
     async transaction(work) {
       const client = await pool.connect();
@@ -28,7 +29,7 @@ export function pgPoolRunner(pool: Pool): SqlRunner {
         const result = await work({
           exec: async (script) => void (await client.query(script)),
           query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-            (await client.query<Row>(text, params)).rows,
+            (await client.query<Row>(text, arrayParams(params))).rows,
           transaction: () => Promise.reject(new Error("nested transactions are not supported")),
         });
         await client.query("COMMIT");

@@ -45,14 +45,21 @@ export interface TelemetryHarness {
   close(): Promise<void>;
 }
 
-/** `model` replaces HARNESS_MODEL when a test needs other units or indicators; `limiter` adds rate limits. */
-export async function createTelemetryHarness(model = HARNESS_MODEL, options: { limiter?: RateLimiter } = {}): Promise<TelemetryHarness> {
-  const db = await createTestDatabase();
+/**
+ * `model` replaces HARNESS_MODEL when a test needs other units or indicators; `limiter` adds rate
+ * limits; `serverUrl` as in createTestDatabase.
+ */
+export async function createTelemetryHarness(
+  model = HARNESS_MODEL,
+  options: { limiter?: RateLimiter; serverUrl?: string | null } = {},
+): Promise<TelemetryHarness> {
+  const { serverUrl, ...wrapper } = options;
+  const db = await createTestDatabase({ serverUrl });
   await importModel(db, parseModel(model, "yaml"));
   await insertTestKeys(db.sql, KEY_SCOPES);
   const pipeline = new Pipeline(db);
   const telemetry = { db, pipeline, metricTypes: new MetricTypeCache(db.sql) };
-  const withRoute = createRouteWrapper({ resolver: apiKeyResolver(async () => db.sql), log: pino({ level: "silent" }), ...options });
+  const withRoute = createRouteWrapper({ resolver: apiKeyResolver(async () => db.sql), log: pino({ level: "silent" }), ...wrapper });
   return { db, pipeline, routes: telemetryRoutes(withRoute, async () => telemetry), close: () => db.drop() };
 }
 

@@ -12,8 +12,9 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+/** `serverUrl` overrides DATABASE_URL (null: embedded), for a script that measures both databases in one run. */
+export async function createTestDatabase(options: { migrate?: boolean; serverUrl?: string | null } = {}): Promise<TestDatabase> {
+  const serverUrl = options.serverUrl === undefined ? process.env.DATABASE_URL : options.serverUrl;
   let db: TestDatabase;
   if (serverUrl) {
     const scratch = await createScratchDatabase(serverUrl, "vsm_test");

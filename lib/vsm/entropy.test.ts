@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addCounts, countClasses, entropyOf, log2Count, shannonEntropy } from "@/lib/vsm/entropy";
+import { addCounts, addCountsInto, countClasses, entropyOf, log2Count, shannonEntropy } from "@/lib/vsm/entropy";
 
 describe("variety in bits", () => {
   it("gives log₂ of the number of distinct states", () => {
@@ -60,5 +60,12 @@ describe("variety in bits", () => {
     expect(counts).toEqual({ a: 2, b: 1, c: 1 });
     expect(entropyOf(counts)).toBe(1.5);
     expect(addCounts(counts, { a: 1, d: 4 })).toEqual({ a: 3, b: 1, c: 1, d: 4 });
+    expect(counts).toEqual({ a: 2, b: 1, c: 1 });
+  });
+
+  it("adds a distribution into another in place", () => {
+    const target: Record<string, number> = { a: 2, b: 1 };
+    expect(addCountsInto(target, { a: 1, d: 4 })).toBe(target);
+    expect(target).toEqual({ a: 3, b: 1, d: 4 });
   });
 });

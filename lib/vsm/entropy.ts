@@ -49,7 +49,14 @@ export function countClasses<T>(items: Iterable<T>, classOf: (item: T) => string
 
 /** Sum of two distributions (e.g. merging the value bins of two roll-up buckets). */
 export function addCounts(a: ClassCounts, b: ClassCounts): Record<string, number> {
-  const sum: Record<string, number> = { ...a };
-  for (const [key, c] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + c;
-  return sum;
+  return addCountsInto({ ...a }, b);
+}
+
+/**
+ * addCounts in place: `target` becomes the sum. Merging a few new counts into a large
+ * distribution (a day's value bins) then costs only the few, not a copy of the large one.
+ */
+export function addCountsInto(target: Record<string, number>, b: ClassCounts): Record<string, number> {
+  for (const [key, c] of Object.entries(b)) target[key] = (target[key] ?? 0) + c;
+  return target;
 }

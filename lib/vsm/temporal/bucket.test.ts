@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { binOf, checkBinWidth } from "@/lib/vsm/temporal/binning";
-import { bucketEntropy, bucketMean, bucketOfPoint, bucketTime, mergeBuckets, reframe, type Point } from "@/lib/vsm/temporal/bucket";
+import {
+  bucketEntropy,
+  bucketMean,
+  bucketOfPoint,
+  bucketTime,
+  mergeBucketInto,
+  mergeBuckets,
+  reframe,
+  type Point,
+} from "@/lib/vsm/temporal/bucket";
 import { bucketStart } from "@/lib/vsm/temporal/resolution";
 import { coarsen, mergeBucketLists, rollUpPoints } from "@/lib/vsm/temporal/roll-up";
 import { DAY, HOUR, MINUTE, SECOND } from "@/lib/vsm/types";
@@ -78,6 +87,18 @@ describe("roll-ups", () => {
         viaMinutes.forEach((b, i) => expect(b.m2).toBeCloseTo(direct[i]!.m2, 6));
       }),
     );
+  });
+
+  it("merge in place into the first bucket exactly as a pure merge would, and never share bins", () => {
+    const [a, b] = coarsen(rollUpPoints(points, 1), "hour").concat(coarsen(rollUpPoints([{ at: t0 + 30 * MINUTE, value: 7 }], 1), "hour"));
+    const pure = mergeBuckets(a!, b!);
+    expect(a!.bins).not.toBe(pure.bins);
+    const target = { ...a!, bins: { ...a!.bins } };
+    expect(mergeBucketInto(target, b!)).toBe(target);
+    expect(target).toEqual(pure);
+    const [minute] = rollUpPoints(points, 1);
+    expect(reframe(minute!, "hour").bins).not.toBe(minute!.bins);
+    expect(() => mergeBucketInto(minute!, b!)).toThrow(RangeError);
   });
 
   it("refuse to make a bucket finer, to merge different buckets or to take non-finite points", () => {

@@ -1,4 +1,4 @@
-import { addCounts, entropyOf } from "@/lib/vsm/entropy";
+import { addCountsInto, entropyOf } from "@/lib/vsm/entropy";
 import { mergeMoments } from "@/lib/vsm/temporal/moments";
 import { binOf } from "@/lib/vsm/temporal/binning";
 import { bucketStart, RESOLUTION_MS, type Resolution } from "@/lib/vsm/temporal/resolution";
@@ -41,26 +41,32 @@ export function reframe(bucket: Bucket, resolution: Resolution): Bucket {
     throw new RangeError(`cannot reframe a ${bucket.resolution} bucket as ${resolution}: roll-ups only coarsen`);
   }
   const start = bucketStart(bucket.start, resolution);
-  return { ...bucket, resolution, start, offsetSum: bucket.offsetSum + bucket.count * (bucket.start - start) };
+  // Its own bins, never shared with the finer bucket: a bucket may then be merged into in place.
+  return { ...bucket, resolution, start, offsetSum: bucket.offsetSum + bucket.count * (bucket.start - start), bins: { ...bucket.bins } };
 }
 
 /** Two buckets of the same series, resolution and start as one. */
 export function mergeBuckets(a: Bucket, b: Bucket): Bucket {
+  return mergeBucketInto({ ...a, bins: { ...a.bins } }, b);
+}
+
+/**
+ * mergeBuckets in place: `a` becomes the merged bucket. For a caller that owns `a` (a stored
+ * bucket read for this merge), so a large bucket takes a small one without being copied.
+ */
+export function mergeBucketInto(a: Bucket, b: Bucket): Bucket {
   if (a.resolution !== b.resolution || a.start !== b.start) {
     throw new RangeError(`cannot merge the ${a.resolution} bucket at ${a.start} with the ${b.resolution} bucket at ${b.start}`);
   }
   const { count, sum, m2 } = mergeMoments(a, b);
-  return {
-    resolution: a.resolution,
-    start: a.start,
-    count,
-    sum,
-    m2,
-    min: Math.min(a.min, b.min),
-    max: Math.max(a.max, b.max),
-    offsetSum: a.offsetSum + b.offsetSum,
-    bins: addCounts(a.bins, b.bins),
-  };
+  a.count = count;
+  a.sum = sum;
+  a.m2 = m2;
+  a.min = Math.min(a.min, b.min);
+  a.max = Math.max(a.max, b.max);
+  a.offsetSum += b.offsetSum;
+  addCountsInto(a.bins, b.bins);
+  return a;
 }
 
 export function bucketMean(b: Bucket): number {

@@ -1,13 +1,16 @@
-import { bucketOfPoint, mergeBuckets, reframe, type Bucket, type Point } from "@/lib/vsm/temporal/bucket";
+import { bucketOfPoint, mergeBucketInto, mergeBuckets, reframe, type Bucket, type Point } from "@/lib/vsm/temporal/bucket";
 import { checkBinWidth } from "@/lib/vsm/temporal/binning";
 import type { Resolution } from "@/lib/vsm/temporal/resolution";
 
-/** Merges buckets of one resolution by start; the result is sorted by start. */
+/**
+ * Merges buckets of one resolution by start; the result is sorted by start. Both callers hand it
+ * buckets made for this call (each with its own bins), so it merges into them in place.
+ */
 function mergeByStart(buckets: Iterable<Bucket>): Bucket[] {
   const byStart = new Map<number, Bucket>();
   for (const b of buckets) {
     const existing = byStart.get(b.start);
-    byStart.set(b.start, existing ? mergeBuckets(existing, b) : b);
+    byStart.set(b.start, existing ? mergeBucketInto(existing, b) : b);
   }
   return [...byStart.values()].sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,23 @@
+import type { Sender } from "@/lib/bench/ingest-clients";
+import type { ObservationCopier } from "@/lib/testing/copy-observations";
+
+export const seriesId = (unitPath: string, key: string) => `${unitPath}\u0000${key}`;
+
+/**
+ * The baseline the HTTP figures are read against: the same rows, sent by the same clients in the
+ * same batches, each batch one COPY — the rows' encoding as COPY text is timed, as the HTTP
+ * clients' encoding is.
+ */
+export function copySender(copier: ObservationCopier, indicatorIds: ReadonlyMap<string, number>): Sender {
+  return {
+    send(rows) {
+      return copier.copy(
+        rows.map((row) => {
+          const indicatorId = indicatorIds.get(seriesId(row.series.unitPath, row.series.key));
+          if (indicatorId === undefined) throw new Error(`no indicator ${row.series.key} in ${row.series.unitPath}`);
+          return { indicatorId, time: row.time, value: row.value };
+        }),
+      );
+    },
+  };
+}
