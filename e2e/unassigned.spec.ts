@@ -46,6 +46,5 @@ test("diagnosis says per source how many points named unknown units or indicator
     "2026-11-30 08:00 UTC",
     "2026-11-30 09:15 UTC",
   ]);
-  await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/.artifacts/diagnosis-unassigned.png", fullPage: true });
 });
