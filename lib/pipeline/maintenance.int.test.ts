@@ -236,8 +236,9 @@ describe("runMaintenance", () => {
       [a, b].flatMap((indicator) =>
         Array.from({ length: 25 }, (_, i) => ({ indicator, time: utc(2026, 11, 2) + (n * 25 + i) * MINUTE, value: i })),
       );
-    await pipeline.write({ points: batch(0) });
-    const writes = Array.from({ length: 8 }, (_, n) => pipeline.write({ points: batch(n + 1) }));
+    const audit = { audit: { actor: "system", action: "telemetry.write", detail: { source: "test" } } };
+    await pipeline.write({ points: batch(0) }, audit);
+    const writes = Array.from({ length: 8 }, (_, n) => pipeline.write({ points: batch(n + 1) }, audit));
     const [report] = await Promise.all([runMaintenance(db, RETENTION, NOW), ...writes]);
     expect(report.partitionsCreated).toContain("observation_y2026m11");
     const placed = await placement(db);
