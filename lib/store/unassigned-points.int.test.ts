@@ -23,8 +23,8 @@ afterAll(() => db.drop());
 describe("unassigned points", () => {
   it("totals points and names per source over every name, however many are listed", async () => {
     expect(await unassignedTotals(db.sql)).toEqual([
-      { source: "json", points: 7, names: 1 },
-      { source: "otlp", points: 12_034, names: 3 },
+      { source: "json", points: 7, names: 1, units: 1 },
+      { source: "otlp", points: 12_034, names: 3, units: 3 },
     ]);
   });
 

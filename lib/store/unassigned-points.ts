@@ -67,14 +67,17 @@ export interface UnassignedTotal {
   source: string;
   /** Points (alerts, for Alertmanager) counted. */
   points: number;
-  /** Distinct unit and indicator names they carried. */
+  /** Distinct unit and indicator names they carried (unit and alert name, for Alertmanager). */
   names: number;
+  /** Distinct unit paths among them (no unit counts as one). */
+  units: number;
 }
 
 /** Per source, everything ever counted: what the Diagnosis page's sentence says, however long its list. */
 export async function unassignedTotals(sql: SqlRunner): Promise<UnassignedTotal[]> {
-  const rows = await sql.query<{ source: string; points: string; names: string }>(
-    `SELECT source, sum(count) AS points, count(*) AS names FROM "unassigned_point" GROUP BY source ORDER BY source`,
+  const rows = await sql.query<{ source: string; points: string; names: string; units: string }>(
+    `SELECT source, sum(count) AS points, count(*) AS names, count(DISTINCT unit_path) AS units
+       FROM "unassigned_point" GROUP BY source ORDER BY source`,
   );
-  return rows.map((r) => ({ source: r.source, points: toCount(r.points), names: toCount(r.names) }));
+  return rows.map((r) => ({ source: r.source, points: toCount(r.points), names: toCount(r.names), units: toCount(r.units) }));
 }

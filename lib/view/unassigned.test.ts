@@ -16,10 +16,10 @@ describe("unassignedSections", () => {
   it("says per source how many points carried how many unknown names, with thousands separated", () => {
     const sections = unassignedSections(
       [
-        { source: "otlp", points: 12_034, names: 3 },
-        { source: "json", points: 1, names: 1 },
-        { source: "alertmanager", points: 4, names: 2 },
-        { source: "prometheus", points: 0, names: 0 },
+        { source: "otlp", points: 12_034, names: 3, units: 2 },
+        { source: "json", points: 1, names: 1, units: 1 },
+        { source: "alertmanager", points: 4, names: 3, units: 2 },
+        { source: "prometheus", points: 0, names: 0, units: 0 },
       ],
       new Map(),
     );
@@ -32,7 +32,7 @@ describe("unassignedSections", () => {
 
   it("lists the names with their reason and UTC times, and says when the list is cut short", () => {
     const [otlp] = unassignedSections(
-      [{ source: "otlp", points: 700, names: 3 }],
+      [{ source: "otlp", points: 700, names: 3, units: 2 }],
       new Map([
         [
           "otlp",
@@ -56,12 +56,19 @@ describe("unassignedSections", () => {
       expect.objectContaining({ unit: "—", indicator: "http-server-request-duration", reason: "no unit named", count: "20" }),
     ]);
     expect(otlp!.shownOf).toBe("the 2 most recently seen of 3");
+    expect(otlp!.nameColumn).toBe("Indicator");
+  });
+
+  it("counts Alertmanager's alerts by unknown unit and lists them by alert name", () => {
+    const [alerts] = unassignedSections([{ source: "alertmanager", points: 2, names: 2, units: 1 }], new Map());
+    expect(alerts!.sentence).toBe("2 alerts for 1 unknown unit from Alertmanager");
+    expect(alerts!.nameColumn).toBe("Alert");
   });
 
   it("shows nothing for no unassigned points, and a source it does not know under its own name", () => {
     expect(unassignedSections([], new Map())).toEqual([]);
-    expect(unassignedSections([{ source: "statsd", points: 2, names: 1 }], new Map())[0]!.sentence).toBe(
-      "2 points for 1 unknown name from statsd",
+    expect(unassignedSections([{ source: "statsd", points: 2, names: 1, units: 1 }], new Map())[0]!.sentence).toBe(
+      "2 points for 1 unknown indicator from statsd",
     );
   });
 });

@@ -5,13 +5,24 @@
  */
 
 /** Sources in the order the page shows them, with the words a person reads. */
-const SOURCES: Record<string, { label: string; item: string; name: string }> = {
-  json: { label: "the JSON API", item: "point", name: "indicator" },
-  otlp: { label: "OTLP", item: "point", name: "indicator" },
-  prometheus: { label: "Prometheus remote-write", item: "point", name: "indicator" },
-  // An alert names a unit, not an indicator: it is the unit that is unknown.
-  alertmanager: { label: "Alertmanager", item: "alert", name: "unit" },
+const SOURCES: Record<string, Words> = {
+  json: { label: "the JSON API", item: "point", counted: "indicator", column: "Indicator" },
+  otlp: { label: "OTLP", item: "point", counted: "indicator", column: "Indicator" },
+  prometheus: { label: "Prometheus remote-write", item: "point", counted: "indicator", column: "Indicator" },
+  // An alert belongs to a unit and has no indicator: what is unknown is its unit; the list names
+  // each alert under it.
+  alertmanager: { label: "Alertmanager", item: "alert", counted: "unit", column: "Alert" },
 };
+
+interface Words {
+  label: string;
+  /** What was received: a point, an alert. */
+  item: string;
+  /** What the sentence counts: unit and indicator names, or units alone. */
+  counted: "indicator" | "unit";
+  /** The heading of the list's second column. */
+  column: string;
+}
 
 const REASONS: Record<string, string> = {
   missing_unit: "no unit named",
@@ -22,7 +33,10 @@ const REASONS: Record<string, string> = {
 export interface UnassignedTotalInput {
   source: string;
   points: number;
+  /** Distinct unit and indicator (or alert) names. */
   names: number;
+  /** Distinct units among them. */
+  units: number;
 }
 
 export interface UnassignedNameInput {
@@ -49,6 +63,8 @@ export interface UnassignedSection {
   label: string;
   /** "12,034 points for 3 unknown indicators from OTLP" */
   sentence: string;
+  /** Heading of the column after the unit: Indicator, or Alert. */
+  nameColumn: string;
   rows: UnassignedNameRow[];
   /** Set when the list shows fewer names than the sentence counts. */
   shownOf: string | null;
@@ -79,12 +95,14 @@ export function unassignedSections(
     .filter((t) => t.points > 0)
     .sort((a, b) => rank(a.source) - rank(b.source) || a.source.localeCompare(b.source))
     .map((t) => {
-      const words = SOURCES[t.source] ?? { label: t.source, item: "point", name: "name" };
+      const words = SOURCES[t.source] ?? { label: t.source, item: "point", counted: "indicator", column: "Indicator" };
       const listed = names.get(t.source) ?? [];
+      const unknown = words.counted === "unit" ? plural(t.units, "unknown unit") : plural(t.names, "unknown indicator");
       return {
         source: t.source,
         label: words.label,
-        sentence: `${plural(t.points, words.item)} for ${plural(t.names, `unknown ${words.name}`)} from ${words.label}`,
+        sentence: `${plural(t.points, words.item)} for ${unknown} from ${words.label}`,
+        nameColumn: words.column,
         rows: listed.map((n) => ({
           key: `${n.unitPath ?? ""}\u0000${n.indicatorKey ?? ""}`,
           unit: n.unitPath ?? "—",

@@ -48,7 +48,7 @@ function SourceSection({ section }: { section: UnassignedSection }) {
                   Unit
                 </th>
                 <th scope="col" className="py-1 pr-4 font-medium">
-                  Indicator
+                  {section.nameColumn}
                 </th>
                 <th scope="col" className="py-1 pr-4 font-medium">
                   Why
