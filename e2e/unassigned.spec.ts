@@ -87,5 +87,7 @@ test("diagnosis says per source how many points named unknown units or indicator
     const row = rows.nth(i).getByRole("cell");
     await expect(row).toHaveText([...cells, minute, minute]);
   }
+  // Clicking scrolled the page; from the top, the sticky navigation sits where a reader sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "e2e/.artifacts/diagnosis-unassigned.png", fullPage: true });
 });
