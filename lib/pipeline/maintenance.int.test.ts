@@ -9,6 +9,7 @@ import { importModel } from "@/lib/store/model-import";
 import { insertObservations, storedTimesAfter } from "@/lib/store/observations";
 import { listPartitions } from "@/lib/store/partitions";
 import { writeRollups } from "@/lib/store/rollups";
+import { actualSchema } from "@/lib/testing/actual-schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { bucketOfPoint } from "@/lib/vsm/temporal/bucket";
 import { DAY, HOUR, MINUTE } from "@/lib/vsm/types";
@@ -74,8 +75,11 @@ const partitions = async (db: Database) => (await listPartitions(db.sql)).map((p
 describe("runMaintenance", () => {
   it("creates the current month's partition and the next two, across the year end, and new points go there", async () => {
     const { db, a } = await fresh();
+    const before = await actualSchema(db.sql);
     const report = await runMaintenance(db, RETENTION, NOW);
     expect(report).toEqual({ ...NOTHING, partitionsCreated: ["observation_y2026m11", "observation_y2026m12", "observation_y2027m01"] });
+    // Partitions are storage: the schema the migrations define (and schema.prisma agrees with) is unchanged.
+    expect(await actualSchema(db.sql)).toEqual(before);
     expect(await partitions(db)).toEqual(["observation_y2026m11", "observation_y2026m12", "observation_y2027m01"]);
     await insert(db, [
       { indicator: a, time: utc(2026, 12, 31, 23, 59, 59, 999), value: 1 },
