@@ -13,6 +13,10 @@ export async function register() {
   try {
     const db = await getDatabase();
     log.info({ database: db.location }, "database ready");
+    // Starts the pipeline and its maintenance (partitions made ahead, retention) with the server,
+    // not with the first batch: a console that receives nothing still drops expired data.
+    const { getTelemetry } = await import("@/lib/telemetry/server-telemetry");
+    await getTelemetry();
   } catch (error) {
     log.error({ err: error }, "database not ready at start; /api/ready reports why");
   }

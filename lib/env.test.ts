@@ -11,6 +11,7 @@ describe("parseEnv", () => {
       PORT: 3000,
       VSM_RATE_LIMIT_PER_SECOND: 100,
       VSM_RATE_LIMIT_BURST: 1_000,
+      VSM_RETENTION_RAW_DAYS: 35,
     });
   });
 
@@ -22,6 +23,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ REDIS_URL: "127.0.0.1:6379" })).toThrow(/REDIS_URL: must be a Redis URL/);
     expect(() => parseEnv({ VSM_RATE_LIMIT_PER_SECOND: "0" })).toThrow(/VSM_RATE_LIMIT_PER_SECOND/);
     expect(() => parseEnv({ VSM_RATE_LIMIT_BURST: "lots" })).toThrow(/VSM_RATE_LIMIT_BURST: must be a number/);
+  });
+
+  it("validates VSM_RETENTION_RAW_DAYS as whole days", () => {
+    expect(parseEnv({ VSM_RETENTION_RAW_DAYS: "400" }).VSM_RETENTION_RAW_DAYS).toBe(400);
+    for (const bad of ["0", "-3", "1.5", "a month", "40000"]) {
+      expect(() => parseEnv({ VSM_RETENTION_RAW_DAYS: bad }), bad).toThrow(/VSM_RETENTION_RAW_DAYS: must be/);
+    }
   });
 
   it("validates PORT like every other variable", () => {

@@ -40,6 +40,13 @@ const envSchema = z.object({
     .min(1, { message: "must be a port number from 1 to 65535" })
     .max(65535, { message: "must be a port number from 1 to 65535" })
     .default(3000),
+  /** Days raw observations are kept at least; whole months go once older (docs/design.md §7). */
+  VSM_RETENTION_RAW_DAYS: z.coerce
+    .number({ message: "must be a number of days" })
+    .int({ message: "must be a whole number of days" })
+    .min(1, { message: "must be from 1 to 36500 days" })
+    .max(36500, { message: "must be from 1 to 36500 days" })
+    .default(35),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,8 +1,8 @@
 import "server-only";
 import type { SqlRunner } from "@/lib/store/sql-runner";
-import { toMillis, toTimestamp } from "@/lib/store/sql-time";
+import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
 import type { Bucket } from "@/lib/vsm/temporal/bucket";
-import type { Resolution } from "@/lib/vsm/temporal/resolution";
+import { RESOLUTIONS, type Resolution } from "@/lib/vsm/temporal/resolution";
 
 /** One roll-up bucket of one indicator (docs/design.md §3.5). */
 export interface RollupRow {
@@ -79,15 +79,16 @@ export async function writeRollups(tx: SqlRunner, rows: readonly RollupRow[]): P
   );
 }
 
-/** Deletes the buckets of each resolution that start before its cutoff (epoch ms). Returns how many went. */
-export async function pruneRollups(sql: SqlRunner, cutoffs: Readonly<Record<Resolution, number>>): Promise<number> {
-  const entries = Object.entries(cutoffs);
-  const [row] = await sql.query<{ removed: number }>(
+/** Deletes the buckets of each resolution that start before its cutoff (epoch ms). Returns how many went, per resolution. */
+export async function pruneRollups(sql: SqlRunner, cutoffs: Readonly<Record<Resolution, number>>): Promise<Record<Resolution, number>> {
+  const rows = await sql.query<{ resolution: Resolution; removed: string }>(
     `WITH removed AS (
        DELETE FROM "rollup" r USING unnest($1::text[], $2::float8[]) AS c(resolution, cutoff)
-        WHERE r.resolution = c.resolution AND r.bucket_start < ${toTimestamp("c.cutoff")} RETURNING 1)
-     SELECT count(*)::int AS removed FROM removed`,
-    [entries.map(([resolution]) => resolution), entries.map(([, cutoff]) => cutoff)],
+        WHERE r.resolution = c.resolution AND r.bucket_start < ${toTimestamp("c.cutoff")} RETURNING r.resolution)
+     SELECT resolution, count(*) AS removed FROM removed GROUP BY resolution`,
+    [RESOLUTIONS, RESOLUTIONS.map((r) => cutoffs[r])],
   );
-  return row?.removed ?? 0;
+  const removed = Object.fromEntries(RESOLUTIONS.map((r) => [r, 0])) as Record<Resolution, number>;
+  for (const row of rows) removed[row.resolution] = toCount(row.removed);
+  return removed;
 }

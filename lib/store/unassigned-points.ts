@@ -36,8 +36,8 @@ export interface UnassignedRow {
   lastSeen: number;
 }
 
-/** Everything unassigned, the most recent first (at most `limit` rows). */
-export async function listUnassigned(sql: SqlRunner, limit = 500): Promise<UnassignedRow[]> {
+/** The names of one source (or every source) that were unassigned, the most recently seen first, at most `limit`. */
+export async function listUnassigned(sql: SqlRunner, options: { source?: string; limit?: number } = {}): Promise<UnassignedRow[]> {
   const rows = await sql.query<{
     source: string;
     unit_path: string;
@@ -48,8 +48,9 @@ export async function listUnassigned(sql: SqlRunner, limit = 500): Promise<Unass
     last_seen: number;
   }>(
     `SELECT source, unit_path, indicator_key, reason, count, ${toMillis("first_seen")} AS first_seen, ${toMillis("last_seen")} AS last_seen
-       FROM "unassigned_point" ORDER BY last_seen DESC, source, unit_path, indicator_key LIMIT $1`,
-    [limit],
+       FROM "unassigned_point" WHERE $1::text IS NULL OR source = $1
+      ORDER BY last_seen DESC, source, unit_path, indicator_key LIMIT $2`,
+    [options.source ?? null, options.limit ?? 500],
   );
   return rows.map((r) => ({
     source: r.source,
@@ -60,4 +61,23 @@ export async function listUnassigned(sql: SqlRunner, limit = 500): Promise<Unass
     firstSeen: r.first_seen,
     lastSeen: r.last_seen,
   }));
+}
+
+export interface UnassignedTotal {
+  source: string;
+  /** Points (alerts, for Alertmanager) counted. */
+  points: number;
+  /** Distinct unit and indicator names they carried (unit and alert name, for Alertmanager). */
+  names: number;
+  /** Distinct unit paths among them (no unit counts as one). */
+  units: number;
+}
+
+/** Per source, everything ever counted: what the Diagnosis page's sentence says, however long its list. */
+export async function unassignedTotals(sql: SqlRunner): Promise<UnassignedTotal[]> {
+  const rows = await sql.query<{ source: string; points: string; names: string; units: string }>(
+    `SELECT source, sum(count) AS points, count(*) AS names, count(DISTINCT unit_path) AS units
+       FROM "unassigned_point" GROUP BY source ORDER BY source`,
+  );
+  return rows.map((r) => ({ source: r.source, points: toCount(r.points), names: toCount(r.names), units: toCount(r.units) }));
 }

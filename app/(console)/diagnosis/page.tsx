@@ -5,18 +5,31 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FindingList } from "@/components/vsm/finding-list";
 import { getDatabase } from "@/lib/db";
 import { exportModel } from "@/lib/store/model-export";
+import { listUnassigned, unassignedTotals } from "@/lib/store/unassigned-points";
 import { diagnoseModel } from "@/lib/view/diagnose-model";
+import { unassignedSections } from "@/lib/view/unassigned";
+import { UnassignedTelemetry } from "./unassigned-telemetry";
 
 export const metadata: Metadata = { title: "Diagnosis" };
 
+/** Names listed per source: enough to act on; the sentence still counts them all. */
+const NAMES_PER_SOURCE = 50;
+
 export default async function DiagnosisPage() {
   await connection();
-  const diagnoses = diagnoseModel(await exportModel(await getDatabase()));
+  const db = await getDatabase();
+  const [model, totals] = await Promise.all([exportModel(db), unassignedTotals(db.sql)]);
+  const diagnoses = diagnoseModel(model);
+  const names = new Map(
+    await Promise.all(
+      totals.map(async (t) => [t.source, await listUnassigned(db.sql, { source: t.source, limit: NAMES_PER_SOURCE })] as const),
+    ),
+  );
   return (
     <>
       <PageHeader title="Diagnosis">
         A structural check of the model at every recursion level: missing functions and channels, a broken algedonic path to the root, units
-        without indicators or owners. Silent indicators are not judged yet: that needs telemetry, which this version does not ingest.
+        without indicators or owners; and telemetry that named a unit or indicator the model lacks. Silent indicators are not judged yet.
       </PageHeader>
       {diagnoses.length === 0 ? (
         <EmptyState title="No model to diagnose">
@@ -38,6 +51,7 @@ export default async function DiagnosisPage() {
           </section>
         ))
       )}
+      <UnassignedTelemetry sections={unassignedSections(totals, names)} />
     </>
   );
 }

@@ -1,0 +1,70 @@
+import "server-only";
+import { monthExpired, monthsAhead, monthStart, partitionName, rollupCutoffs, type RetentionSettings } from "@/lib/pipeline/retention";
+import type { Database } from "@/lib/store/database";
+import { pruneIdempotentRequests } from "@/lib/store/idempotent-requests";
+import { createPartition, deleteExpiredDefaultRows, dropPartition, listPartitions, monthsInDefault } from "@/lib/store/partitions";
+import { pruneRollups } from "@/lib/store/rollups";
+import type { Resolution } from "@/lib/vsm/temporal/resolution";
+
+/** What one maintenance run did; all zero and empty when there was nothing to do. */
+export interface MaintenanceReport {
+  partitionsCreated: string[];
+  /** Rows moved out of the default partition into a partition created for their month. */
+  rowsMoved: number;
+  partitionsDropped: string[];
+  /** Rows of the default partition older than the raw retention, deleted. */
+  defaultRowsExpired: number;
+  rollupsPruned: Record<Resolution, number>;
+  idempotentRequestsPruned: number;
+}
+
+export function didSomething(report: MaintenanceReport): boolean {
+  return (
+    report.partitionsCreated.length > 0 ||
+    report.partitionsDropped.length > 0 ||
+    report.defaultRowsExpired > 0 ||
+    Object.values(report.rollupsPruned).some((n) => n > 0) ||
+    report.idempotentRequestsPruned > 0
+  );
+}
+
+/**
+ * Retention and partition upkeep (docs/design.md §7): monthly partitions for the current month
+ * and the ones ahead (so new points never land in the default partition), a partition for every
+ * month still within retention that has rows in the default (moving them there), whole
+ * partitions dropped once all their rows are older than the raw retention, and expired roll-up
+ * buckets and idempotency answers deleted. Idempotent, and safe to run from several processes at
+ * once: partition changes take one advisory lock and re-check under it; deletes delete nothing twice.
+ */
+export async function runMaintenance(db: Pick<Database, "sql">, retention: RetentionSettings, now: number): Promise<MaintenanceReport> {
+  const cutoff = now - retention.raw;
+  const report: MaintenanceReport = {
+    partitionsCreated: [],
+    rowsMoved: 0,
+    partitionsDropped: [],
+    defaultRowsExpired: 0,
+    rollupsPruned: { minute: 0, hour: 0, day: 0 },
+    idempotentRequestsPruned: 0,
+  };
+
+  // Expired months in the default go first, so that no partition is created just to be dropped.
+  // Whole months, like partitions: the rows of a month straddling the cutoff stay with it.
+  report.defaultRowsExpired = await deleteExpiredDefaultRows(db.sql, monthStart(cutoff));
+  const existing = new Set((await listPartitions(db.sql)).map((p) => p.month));
+  const stranded = (await monthsInDefault(db.sql)).filter((m) => !monthExpired(m, cutoff));
+  const wanted = [...new Set([...stranded, ...monthsAhead(now, retention.monthsAhead)])].sort((a, b) => a - b);
+  for (const month of wanted) {
+    if (existing.has(month)) continue;
+    const { created, moved } = await createPartition(db.sql, month);
+    if (created) report.partitionsCreated.push(partitionName(month));
+    report.rowsMoved += moved;
+  }
+
+  for (const { name, month } of await listPartitions(db.sql)) {
+    if (monthExpired(month, cutoff) && (await dropPartition(db.sql, month))) report.partitionsDropped.push(name);
+  }
+
+  report.rollupsPruned = await pruneRollups(db.sql, rollupCutoffs(now, retention.rollups));
+  report.idempotentRequestsPruned = await pruneIdempotentRequests(db.sql, now - retention.idempotency);
+  return report;
+}
