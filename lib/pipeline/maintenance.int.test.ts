@@ -8,7 +8,7 @@ import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-ru
 import { importModel } from "@/lib/store/model-import";
 import { insertObservations, storedTimesAfter } from "@/lib/store/observations";
 import { listPartitions } from "@/lib/store/partitions";
-import { writeRollups } from "@/lib/store/rollups";
+import { mergeRollups } from "@/lib/store/rollups";
 import { actualSchema } from "@/lib/testing/actual-schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { bucketOfPoint } from "@/lib/vsm/temporal/bucket";
@@ -162,7 +162,7 @@ describe("runMaintenance", () => {
       { indicatorId: a.id, bucket: bucketOfPoint({ at: NOW - retention - width, value: 1 }, resolution, 1) },
       { indicatorId: a.id, bucket: bucketOfPoint({ at: NOW - retention, value: 1 }, resolution, 1) },
     ];
-    await writeRollups(db.sql, [
+    await mergeRollups(db.sql, [
       ...edge("minute", MINUTE, RETENTION.rollups.minute),
       ...edge("hour", HOUR, RETENTION.rollups.hour),
       ...edge("day", DAY, RETENTION.rollups.day),

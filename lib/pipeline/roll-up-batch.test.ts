@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeStored, rollUpBatch } from "@/lib/pipeline/roll-up-batch";
-import { bucketMean } from "@/lib/vsm/temporal/bucket";
+import { rollUpBatch } from "@/lib/pipeline/roll-up-batch";
 import { varianceOf } from "@/lib/vsm/temporal/moments";
 
 const T0 = Date.UTC(2026, 10, 30, 10, 0, 0);
@@ -28,29 +27,5 @@ describe("rollUpBatch", () => {
 
   it("needs a bin width for every indicator", () => {
     expect(() => rollUpBatch([{ indicatorId: 9, time: T0, value: 1 }], widths)).toThrow(/no bin width for indicator 9/);
-  });
-});
-
-describe("mergeStored", () => {
-  it("adds the stored bucket to the incoming one with the same key and leaves new keys alone", () => {
-    const first = rollUpBatch([{ indicatorId: 1, time: T0, value: 10 }], widths);
-    const second = rollUpBatch(
-      [
-        { indicatorId: 1, time: T0 + 5_000, value: 20 },
-        { indicatorId: 1, time: T0 + 3_600_000, value: 30 },
-      ],
-      widths,
-    );
-    const merged = mergeStored(second, first);
-    const minute = merged.find((b) => b.bucket.resolution === "minute" && b.bucket.start === T0)!;
-    expect(minute.bucket.count).toBe(2);
-    expect(bucketMean(minute.bucket)).toBe(15);
-    const nextHour = merged.find((b) => b.bucket.resolution === "hour" && b.bucket.start === T0 + 3_600_000)!;
-    expect(nextHour.bucket.count).toBe(1);
-    const day = merged.find((b) => b.bucket.resolution === "day")!;
-    expect(day.bucket).toMatchObject({ count: 3, sum: 60, min: 10, max: 30, bins: { "10": 1, "20": 1, "30": 1 } });
-    // The stored buckets share no bins with each other, so merging into them in place counts each point once.
-    expect(merged.find((b) => b.bucket.resolution === "hour" && b.bucket.start === T0)!.bucket.bins).toEqual({ "10": 1, "20": 1 });
-    expect(minute.bucket.bins).toEqual({ "10": 1, "20": 1 });
   });
 });

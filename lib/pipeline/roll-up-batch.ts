@@ -1,5 +1,5 @@
 import { coarsen, rollUpPoints } from "@/lib/vsm/temporal/roll-up";
-import { mergeBucketInto, type Bucket } from "@/lib/vsm/temporal/bucket";
+import type { Bucket } from "@/lib/vsm/temporal/bucket";
 
 /** One roll-up bucket of one indicator. */
 export interface IndicatorBucket {
@@ -31,18 +31,4 @@ export function rollUpBatch(
     for (const bucket of [...minutes, ...hours, ...days]) buckets.push({ indicatorId, bucket });
   }
   return buckets;
-}
-
-/**
- * The incoming buckets merged with the stored buckets of the same indicator, resolution and start.
- * The stored buckets are merged into in place — they were read for this merge — so a day's large
- * bins take a batch's few new counts without being copied.
- */
-export function mergeStored(incoming: readonly IndicatorBucket[], stored: readonly IndicatorBucket[]): IndicatorBucket[] {
-  const key = (b: IndicatorBucket) => `${b.indicatorId}|${b.bucket.resolution}|${b.bucket.start}`;
-  const existing = new Map(stored.map((b) => [key(b), b.bucket]));
-  return incoming.map((b) => {
-    const old = existing.get(key(b));
-    return old === undefined ? b : { indicatorId: b.indicatorId, bucket: mergeBucketInto(old, b.bucket) };
-  });
 }

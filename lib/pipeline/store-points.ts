@@ -1,14 +1,14 @@
 import "server-only";
 import { chooseBinWidth } from "@/lib/pipeline/bin-width";
 import type { CachedFilter, FilterCache } from "@/lib/pipeline/filter-cache";
-import { mergeStored, rollUpBatch } from "@/lib/pipeline/roll-up-batch";
+import { rollUpBatch } from "@/lib/pipeline/roll-up-batch";
 import { restoreFilters } from "@/lib/pipeline/restore-filters";
 import { stepPoints, type ChangeEventRow, type IndicatorRuntime, type Point } from "@/lib/pipeline/step-points";
 import { writeCheckpoints } from "@/lib/store/filter-checkpoints";
 import { lockCursors, saveCursors, type FilterCursor } from "@/lib/store/filter-cursors";
 import { insertFilterEvents } from "@/lib/store/filter-events";
 import { insertObservations, storedTimesAfter, type ObservationRow } from "@/lib/store/observations";
-import { readRollups, writeRollups } from "@/lib/store/rollups";
+import { mergeRollups } from "@/lib/store/rollups";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 
 /** A checkpoint is due after this many steps or this long (docs/design.md §5): at most that much to replay after a restart. */
@@ -115,8 +115,7 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
       else moved.push({ ...cursorOf(id), binWidth: width });
     }
   }
-  const incoming = rollUpBatch(newPoints, binWidths);
-  await writeRollups(tx, mergeStored(incoming, await readRollups(tx, incoming)));
+  await mergeRollups(tx, rollUpBatch(newPoints, binWidths));
 
   await insertFilterEvents(
     tx,

@@ -11,9 +11,7 @@ export interface RollupRow {
 }
 
 /**
- * The stored buckets with the same indicator, resolution and start as `keys`. Read and rewritten
- * under the indicators' cursor locks, so no other batch changes them in between and the merge
- * itself is lib/vsm's (one definition of how buckets combine).
+ * The stored buckets with the same indicator, resolution and start as `keys`.
  */
 export async function readRollups(tx: SqlRunner, keys: readonly RollupRow[]): Promise<RollupRow[]> {
   if (keys.length === 0) return [];
@@ -50,20 +48,40 @@ export async function readRollups(tx: SqlRunner, keys: readonly RollupRow[]): Pr
   }));
 }
 
-/** Writes merged buckets over the stored ones, in one statement. */
-export async function writeRollups(tx: SqlRunner, rows: readonly RollupRow[]): Promise<void> {
+/**
+ * Adds a batch's buckets to the stored ones, in one statement: a new bucket is inserted, one that
+ * exists is merged in the database (ON CONFLICT) with the formulas of lib/vsm's mergeBucketInto —
+ * moments by Chan's parallel update, in the same order of operations so the result is the same
+ * double, min/max, offsets, and bin counts added key by key. Merging there rather than here spares
+ * reading a day's large bins into this process and writing them back for every batch
+ * (BENCHMARKS.md); rollups.int.test.ts holds the two merges equal. Called under the indicators'
+ * cursor locks, so no other batch merges into the same buckets at the same time.
+ */
+export async function mergeRollups(tx: Pick<SqlRunner, "query">, rows: readonly RollupRow[]): Promise<void> {
   if (rows.length === 0) return;
   const b = rows.map((r) => r.bucket);
   // The bins go as one JSON array, matched to the rows by position: a text[] of JSON documents
   // would have every quote in them escaped, element by element, on the way out.
   await tx.query(
-    `INSERT INTO "rollup" (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
+    `INSERT INTO "rollup" AS r (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
      SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, b.bins
        FROM unnest($1::int[], $2::text[], $3::float8[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[])
-              WITH ORDINALITY AS r(id, resolution, start, count, sum, m2, min, max, offset_sum, n)
+              WITH ORDINALITY AS n(id, resolution, start, count, sum, m2, min, max, offset_sum, n)
        JOIN jsonb_array_elements($10::jsonb) WITH ORDINALITY AS b(bins, n) USING (n)
-     ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET count = excluded.count, sum = excluded.sum, m2 = excluded.m2,
-       min = excluded.min, max = excluded.max, offset_sum = excluded.offset_sum, bins = excluded.bins`,
+     ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET
+       count = r.count + excluded.count,
+       sum = r.sum + excluded.sum,
+       m2 = r.m2 + excluded.m2 + ((excluded.sum / excluded.count::float8 - r.sum / r.count::float8)
+              * (excluded.sum / excluded.count::float8 - r.sum / r.count::float8) * r.count::float8 * excluded.count::float8)
+              / (r.count + excluded.count)::float8,
+       min = least(r.min, excluded.min),
+       max = greatest(r.max, excluded.max),
+       offset_sum = r.offset_sum + excluded.offset_sum,
+       bins = (SELECT jsonb_object_agg(k, total) FROM (
+                 SELECT k, sum(v) AS total FROM (
+                   SELECT key, value::bigint FROM jsonb_each_text(r.bins)
+                   UNION ALL SELECT key, value::bigint FROM jsonb_each_text(excluded.bins)) AS e(k, v)
+                 GROUP BY k) AS t)`,
     [
       rows.map((r) => r.indicatorId),
       b.map((x) => x.resolution),
