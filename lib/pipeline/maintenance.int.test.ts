@@ -8,6 +8,7 @@ import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-ru
 import { importModel } from "@/lib/store/model-import";
 import { insertObservations, storedTimesAfter } from "@/lib/store/observations";
 import { listPartitions } from "@/lib/store/partitions";
+import { recentAudit } from "@/lib/store/audit-events";
 import { mergeRollups } from "@/lib/store/rollups";
 import { actualSchema } from "@/lib/testing/actual-schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -208,9 +209,13 @@ describe("runMaintenance", () => {
     const first = await runMaintenance(db, RETENTION, NOW);
     expect(didSomething(first)).toBe(true);
     const before = await placement(db);
+    const audited = await recentAudit(db.sql, 10);
+    expect(audited[0]).toMatchObject({ actor: "system", action: "retention.run", detail: { partitionsCreated: first.partitionsCreated } });
     const second = await runMaintenance(db, RETENTION, NOW);
     expect(second).toEqual(NOTHING);
     expect(didSomething(second)).toBe(false);
+    // A run that removed nothing leaves no entry.
+    expect(await recentAudit(db.sql, 10)).toEqual(audited);
     expect(await placement(db)).toEqual(before);
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { monthExpired, monthsAhead, monthStart, partitionName, rollupCutoffs, type RetentionSettings } from "@/lib/pipeline/retention";
+import { appendAudit } from "@/lib/store/audit-events";
 import type { Database } from "@/lib/store/database";
 import { pruneIdempotentRequests } from "@/lib/store/idempotent-requests";
 import { createPartition, deleteExpiredDefaultRows, dropPartition, listPartitions, monthsInDefault } from "@/lib/store/partitions";
@@ -66,5 +67,7 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
 
   report.rollupsPruned = await pruneRollups(db.sql, rollupCutoffs(now, retention.rollups));
   report.idempotentRequestsPruned = await pruneIdempotentRequests(db.sql, now - retention.idempotency);
+  // Dropping and deleting data is a write like any other: the trail says what retention removed.
+  if (didSomething(report)) await appendAudit(db.sql, [{ actor: "system", action: "retention.run", detail: { ...report } }]);
   return report;
 }
