@@ -56,6 +56,18 @@ describe("nanosToMillis", () => {
     expect(nanosToMillis("18446744073709551615")).toBe(18446744073709);
   });
 
+  it("agrees with exact BigInt division on every length, leading zeros and sub-millisecond values", () => {
+    let seed = 11;
+    const digit = () => String((seed = (seed * 48271) % 2147483647) % 10);
+    for (let i = 0; i < 2_000; i += 1) {
+      const text = Array.from({ length: 1 + (i % 20) }, digit).join("");
+      const value = BigInt(text);
+      expect(nanosToMillis(text), text).toBe(value === 0n ? null : Number(value / 1_000_000n));
+    }
+    expect(nanosToMillis("000000000999999")).toBe(0);
+    expect(nanosToMillis("0000000001000000")).toBe(1);
+  });
+
   it("treats zero as unset and refuses what is not a non-negative integer", () => {
     for (const value of ["0", 0, "-5", "1.5", "", "1e18", 1.5, -1, Number.NaN, null, undefined, true, "123456789012345678901"]) {
       expect(nanosToMillis(value), String(value)).toBeNull();

@@ -23,8 +23,8 @@ export function readNumberPoint(raw: unknown, now: number): NumberPointRead {
     return { kind: "invalid", code: "invalid_item", reason: "a data point must be an object" };
   const point = raw as Record<string, unknown>;
   if (typeof point.flags === "number" && (point.flags & FLAG_NO_RECORDED_VALUE) !== 0) return { kind: "stale" };
-  const attributes = attributesSchema.safeParse(point.attributes ?? []);
-  if (!attributes.success) return { kind: "invalid", code: "invalid_item", reason: "attributes must be a list of { key, value }" };
+  const attributes = readAttributes(point.attributes);
+  if (attributes === null) return { kind: "invalid", code: "invalid_item", reason: "attributes must be a list of { key, value }" };
   const time = nanosToMillis(point.timeUnixNano);
   if (time === null) return { kind: "invalid", code: "invalid_time", reason: "timeUnixNano is missing, zero or not whole nanoseconds" };
   const checked = checkTime(time, now);
@@ -35,7 +35,14 @@ export function readNumberPoint(raw: unknown, now: number): NumberPointRead {
   if (Number.isNaN(value)) return { kind: "nan" };
   if (!Number.isFinite(value)) return { kind: "invalid", code: "invalid_value", reason: "the value is infinite" };
   const start = nanosToMillis(point.startTimeUnixNano);
-  return { kind: "point", time: checked.time, value, attributes: attributes.data, ...(start === null ? {} : { start }) };
+  return { kind: "point", time: checked.time, value, attributes, ...(start === null ? {} : { start }) };
+}
+
+/** Most points carry no attributes of their own: those skip the schema. */
+function readAttributes(raw: unknown): OtlpKeyValue[] | null {
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return [];
+  const parsed = attributesSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }
 
 function valueOf(point: Record<string, unknown>): number | null {
