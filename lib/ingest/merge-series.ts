@@ -17,24 +17,28 @@ export interface Candidate extends KeyedObservation {
 }
 
 export function mergeCandidates(candidates: readonly Candidate[]): { observations: KeyedObservation[]; merged: number; rejects: Reject[] } {
-  const groups = new Map<string, Candidate[]>();
+  // A group is its one candidate until a second arrives: most points meet no other series, and
+  // this runs for every point of every request.
+  const groups = new Map<string, Candidate | Candidate[]>();
   for (const candidate of candidates) {
     const key = `${candidate.unitPath}\u0000${candidate.indicatorKey}\u0000${candidate.time}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [candidate]);
-    else group.push(candidate);
+    if (group === undefined) groups.set(key, candidate);
+    else if (Array.isArray(group)) group.push(candidate);
+    else groups.set(key, [group, candidate]);
   }
   const observations: KeyedObservation[] = [];
   const rejects: Reject[] = [];
   let merged = 0;
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const value = combine(group);
-    const observation = { unitPath: first.unitPath, indicatorKey: first.indicatorKey, time: first.time };
+  for (const entry of groups.values()) {
+    const first = Array.isArray(entry) ? entry[0]! : entry;
+    const value = Array.isArray(entry) ? combine(entry) : entry.value;
     if (Number.isFinite(value)) {
-      observations.push({ ...observation, value });
-      merged += group.length - 1;
+      observations.push({ unitPath: first.unitPath, indicatorKey: first.indicatorKey, time: first.time, value });
+      if (Array.isArray(entry)) merged += entry.length - 1;
     } else {
+      const group = Array.isArray(entry) ? entry : [entry];
+      const observation = { unitPath: first.unitPath, indicatorKey: first.indicatorKey, time: first.time };
       for (const { at } of group)
         rejects.push(
           reject(

@@ -100,7 +100,14 @@ function mapPoint(raw: unknown, at: string, { unit, key, kind, seriesKey }: Metr
   const assigned = assign(at, unit, key);
   if (!assigned.ok) return { kind: "reject", reject: assigned.reject };
   if (point.kind === "invalid") return { kind: "reject", reject: reject(at, point.code, point.reason, assigned.subject) };
-  const read = { at, ...assigned.subject, time: point.time, value: point.value, start: point.start };
+  const read: ReadPoint = {
+    at,
+    unitPath: assigned.subject.unitPath,
+    indicatorKey: assigned.subject.indicatorKey,
+    time: point.time,
+    value: point.value,
+    start: point.start,
+  };
   const next = pendingPoint(kind, read, () => seriesKey(canonicalAttributes(point.attributes)));
   return "code" in next
     ? { kind: "reject", reject: reject(at, next.code, next.reason, assigned.subject) }
@@ -143,21 +150,23 @@ function pendingPoint(
   point: ReadPoint,
   seriesKey: () => string,
 ): PendingPoint | { code: RejectCode; reason: string } {
+  // Object literals rather than spreads: this runs for every point of every export.
   const { at, unitPath, indicatorKey, time, value, start } = point;
-  const base = { at, unitPath, indicatorKey, time };
   switch (kind.kind) {
     case "gauge":
     case "level":
-      return { ...base, value, kind: "gauge" };
+      return { at, unitPath, indicatorKey, time, value, kind: "gauge" };
     case "cumulative":
-      return { ...base, value, kind: "cumulative", seriesKey: seriesKey(), ...(start === undefined ? {} : { start }) };
+      return start === undefined
+        ? { at, unitPath, indicatorKey, time, value, kind: "cumulative", seriesKey: seriesKey() }
+        : { at, unitPath, indicatorKey, time, value, kind: "cumulative", seriesKey: seriesKey(), start };
     case "delta": {
       if (value < 0) return { code: "invalid_value", reason: "a monotonic delta sum cannot be negative" };
       if (start === undefined || start >= time)
         return { code: "invalid_interval", reason: "a delta sum needs a startTimeUnixNano at least 1 ms before timeUnixNano" };
       const rate = value / ((time - start) / 1000);
       return Number.isFinite(rate)
-        ? { ...base, value: rate, kind: "rate" }
+        ? { at, unitPath, indicatorKey, time, value: rate, kind: "rate" }
         : { code: "invalid_value", reason: "the rate is beyond the range of a number" };
     }
   }
