@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createTests, runTests, type TestOutcome, type TestPoint } from "@/lib/vsm/filter/change-test";
+import { createTests, type TestOutcome, type TestPoint } from "@/lib/vsm/filter/change-test";
 import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params";
 import type { TestState } from "@/lib/vsm/filter/schemas";
 import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
+import { runTestsAt } from "@/lib/vsm/filter/change-test-driver";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
 import { seededRandom } from "@/lib/vsm/random";
 import { MINUTE } from "@/lib/vsm/types";
@@ -14,22 +15,7 @@ const params = filterParams(DEFAULT_POLICY, { direction: "up", kind: "raw" });
 const cusumOnly: FilterParams = { ...params, tests: { ...params.tests, surprise: 100 } };
 
 function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}, using: FilterParams = params): TestOutcome {
-  const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
-  const at: TestPoint = {
-    input,
-    level: 0,
-    point,
-    time: point * MINUTE,
-    elapsed: 1,
-    interval: MINUTE,
-    floor: 0,
-    announce: true,
-    levelVariance: 0,
-    drift: 0,
-    ...extra,
-  };
-  runTests(test, at, using, outcome);
-  return outcome;
+  return runTestsAt(test, using, input, point, extra);
 }
 
 /** Reference 0, sd 1 with 10⁹ dof (s = d), 100 pairs' worth of evidence that ρ_d = 0. */

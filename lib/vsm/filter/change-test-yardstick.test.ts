@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createTests, runTests, type TestOutcome, type TestPoint } from "@/lib/vsm/filter/change-test";
+import { createTests, type TestOutcome, type TestPoint } from "@/lib/vsm/filter/change-test";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
 import type { TestState } from "@/lib/vsm/filter/schemas";
 import { normalEquivalent } from "@/lib/vsm/filter/student-t";
 import { tailFactor } from "@/lib/vsm/filter/tail-factor";
+import { runTestsAt } from "@/lib/vsm/filter/change-test-driver";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
 import { seededRandom } from "@/lib/vsm/random";
-import { MINUTE } from "@/lib/vsm/types";
 
 /**
  * What the change tests measure a deviation against (docs/domain.md, "Change tests"): the scale
@@ -17,26 +17,7 @@ import { MINUTE } from "@/lib/vsm/types";
 const params = filterParams(DEFAULT_POLICY, { direction: "up", kind: "raw" });
 
 function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}): TestOutcome {
-  const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
-  runTests(
-    test,
-    {
-      input,
-      level: 0,
-      point,
-      time: point * MINUTE,
-      elapsed: 1,
-      interval: MINUTE,
-      floor: 0,
-      announce: true,
-      levelVariance: 0,
-      drift: 0,
-      ...extra,
-    },
-    params,
-    outcome,
-  );
-  return outcome;
+  return runTestsAt(test, params, input, point, extra);
 }
 
 /** Reference 0, sd 1 with 10⁹ dof (s = d, and the scale barely moves), 100 pairs behind ρ_d = 0. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTests, restartTests, runTests, type TestOutcome, type TestPoint } from "@/lib/vsm/filter/change-test";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
 import type { TestState } from "@/lib/vsm/filter/schemas";
+import { runTestsAt, testPointAt } from "@/lib/vsm/filter/change-test-driver";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
 import { seededRandom } from "@/lib/vsm/random";
 import { MINUTE } from "@/lib/vsm/types";
@@ -13,26 +14,8 @@ import { MINUTE } from "@/lib/vsm/types";
 
 const params = filterParams(DEFAULT_POLICY, { direction: "up", kind: "raw" });
 
-function at(input: number, point: number, extra: Partial<TestPoint> = {}): TestPoint {
-  return {
-    input,
-    level: 0,
-    point,
-    time: point * MINUTE,
-    elapsed: 1,
-    interval: MINUTE,
-    floor: 0,
-    announce: true,
-    levelVariance: 0,
-    drift: 0,
-    ...extra,
-  };
-}
-
 function run(test: TestState, input: number, point: number, extra: Partial<TestPoint> = {}): TestOutcome {
-  const outcome: TestOutcome = { surprise: 0, raised: null, verdict: null, decided: null, change: null };
-  runTests(test, at(input, point, extra), params, outcome);
-  return outcome;
+  return runTestsAt(test, params, input, point, extra);
 }
 
 /**
@@ -56,7 +39,7 @@ describe("restart", () => {
       decided: null,
       change: null,
     };
-    runTests(test, at(5, 1, { level: 4.5, levelVariance: 0.3 }), params, outcome);
+    runTests(test, testPointAt(5, 1, { level: 4.5, levelVariance: 0.3 }), params, outcome);
     expect(outcome).toEqual({ surprise: 0, raised: null, verdict: null, decided: null, change: null });
     expect(test).toMatchObject({ reference: 4.5, weight: 1, uncertainty: 0.3, previousDeviation: 0.5, deviations: [] });
     // The next point is read against it: d = 1, sd = √(2 + 0.3) (scale plus the reference's uncertainty), t with 10 dof.
