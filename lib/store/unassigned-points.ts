@@ -1,4 +1,5 @@
 import "server-only";
+import type { UnassignedNameInput } from "@/lib/view/unassigned";
 import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
@@ -26,14 +27,9 @@ export async function countUnassigned(tx: SqlRunner, groups: readonly Unassigned
   );
 }
 
-export interface UnassignedRow {
+/** A counted name as stored: what the Diagnosis page shows of it (lib/view/unassigned.ts), and its source. */
+export interface UnassignedRow extends UnassignedNameInput {
   source: string;
-  unitPath: string | null;
-  indicatorKey: string | null;
-  reason: string;
-  count: number;
-  firstSeen: number;
-  lastSeen: number;
 }
 
 /** The names of one source (or every source) that were unassigned, the most recently seen first, at most `limit`. */
