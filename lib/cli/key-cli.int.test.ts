@@ -1,46 +1,21 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyResolver } from "@/lib/auth/key-resolver";
-import { openEmbedded, openPostgres, type Database } from "@/lib/store/database";
+import type { Database } from "@/lib/store/database";
 import { recentAudit } from "@/lib/store/audit-events";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createCliDatabase, type CliDatabase } from "@/lib/testing/cli-database";
 
 /** The real `npm run key` command against a database of its own (PostgreSQL or an embedded folder). */
-const work = mkdtempSync(path.join(tmpdir(), "vsm-key-cli-"));
-let pg: TestDatabase | undefined;
-const cliEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent" };
-
-function run(script: string, ...args: string[]) {
-  const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], { env: cliEnv, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-const key = (...args: string[]) => run("lib/cli/key.ts", ...args);
-
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  const db = pg ? openPostgres(pg.url!) : openEmbedded(cliEnv.VSM_DATA_DIR!);
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
+let cli: CliDatabase;
+const key = (...args: string[]) => cli.run("lib/cli/key.ts", ...args);
+const withDatabase = <T>(work: (db: Database) => Promise<T>) => cli.withDatabase(work);
 
 const bearer = (token: string) => new Request("http://localhost/api/x", { headers: { authorization: `Bearer ${token}` } });
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    pg = await createTestDatabase({ migrate: false });
-    cliEnv.DATABASE_URL = pg.url;
-  } else {
-    delete cliEnv.DATABASE_URL;
-    cliEnv.VSM_DATA_DIR = path.join(work, "data");
-  }
-  expect(run("lib/cli/seed.ts", "saas").status).toBe(0);
+  cli = await createCliDatabase();
+  expect(cli.run("lib/cli/seed.ts", "saas").status).toBe(0);
 });
-afterAll(() => pg?.drop());
+afterAll(() => cli.drop());
 
 describe("npm run key", () => {
   let id = "";

@@ -1,40 +1,28 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { openEmbedded, openPostgres } from "@/lib/store/database";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createCliDatabase, type CliDatabase } from "@/lib/testing/cli-database";
 
 /**
  * Runs the real `npm run model` command against a database of its own: a fresh PostgreSQL
  * database when DATABASE_URL is set, otherwise a fresh embedded data folder.
  */
-const work = mkdtempSync(path.join(tmpdir(), "vsm-cli-"));
-let pg: TestDatabase | undefined;
-const cliEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent" };
+const work = mkdtempSync(path.join(tmpdir(), "vsm-cli-files-"));
+let cli: CliDatabase;
 
-function model(...args: string[]) {
-  const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/model.ts", ...args], {
-    env: cliEnv,
-    encoding: "utf8",
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const model = (...args: string[]) => cli.run("lib/cli/model.ts", ...args);
 
 /** Reads the stored model with the same code the console uses, after the CLI has exited. */
-async function storedModel(): Promise<string> {
-  const db = pg ? openPostgres(pg.url!) : openEmbedded(cliEnv.VSM_DATA_DIR!);
-  try {
+function storedModel(): Promise<string> {
+  return cli.withDatabase(async (db) => {
     const rows = await db.prisma.system.findMany({
       orderBy: { path: "asc" },
       include: { indicators: true, functions: true, channels: true },
     });
     return JSON.stringify(rows);
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 const GOOD = `version: 1
@@ -63,15 +51,9 @@ systems:
 `;
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    pg = await createTestDatabase({ migrate: false });
-    cliEnv.DATABASE_URL = pg.url;
-  } else {
-    delete cliEnv.DATABASE_URL;
-    cliEnv.VSM_DATA_DIR = path.join(work, "data");
-  }
+  cli = await createCliDatabase();
 });
-afterAll(() => pg?.drop());
+afterAll(() => cli.drop());
 
 describe("npm run model", () => {
   it("imports a good file", () => {
