@@ -66,15 +66,17 @@ export async function receiveObservations(
     throw rejected(rejects);
   }
   const answer = (outcome: BatchOutcome) => ({ status: 200, body: summary(decoded.counts.points, decoded.counts.superseded, outcome) });
+  // Hashed once: a batch may be megabytes, and a replay compares the hash again.
+  const idempotency = key === null ? undefined : { actor: auditActor(actor), key, requestHash: hashOf(body), answer };
   const result = await pipeline.write(
     { points: resolved.points },
     {
       audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "json" } },
-      ...(key === null ? {} : { idempotency: { actor: auditActor(actor), key, requestHash: hashOf(body), answer } }),
+      ...(idempotency === undefined ? {} : { idempotency }),
     },
   );
   if (result.kind === "replayed") {
-    if (result.answer.requestHash !== hashOf(body)) {
+    if (result.answer.requestHash !== idempotency?.requestHash) {
       throw new AppError("validation_failed", "This Idempotency-Key was used before for a different batch: use a new key for new data", [
         { path: "headers.idempotency-key", message: "already used for a different request body" },
       ]);
