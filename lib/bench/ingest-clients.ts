@@ -37,7 +37,10 @@ export function makeClients(series: readonly Series[], count: number, batch: num
 }
 
 export interface RunFigures {
+  /** Wall time from the first send until the work was done, `settle` included. */
   seconds: number;
+  /** Of which the time `settle` took after the last answer. */
+  settleSeconds: number;
   batches: number;
   rows: number;
   /** Round-trip time of each batch, ms. */
@@ -50,9 +53,16 @@ export interface RunFigures {
  * Every client sends batch after batch until `seconds` have passed; the wall time is the run's.
  * Each client first encodes `ahead` batches, untimed, as a load generator builds its requests
  * before it starts the clock: the senders of production run on other machines, so their encoding
- * is not the console's cost. A client that runs out encodes the rest as it goes.
+ * is not the console's cost. A client that runs out encodes the rest as it goes. `settle` runs
+ * after the last answer, inside the clock: work the server left for later is still its work.
  */
-export async function runClients(clients: readonly Client[], sender: Sender, seconds: number, ahead = 0): Promise<RunFigures> {
+export async function runClients(
+  clients: readonly Client[],
+  sender: Sender,
+  seconds: number,
+  ahead = 0,
+  settle: () => Promise<unknown> = async () => undefined,
+): Promise<RunFigures> {
   const prepared = clients.map((client) =>
     Array.from({ length: ahead }, (): Prepared => {
       const batch = client.generator.next(client.rounds);
@@ -75,9 +85,12 @@ export async function runClients(clients: readonly Client[], sender: Sender, sec
       }
     }),
   );
+  const answered = performance.now();
+  await settle();
   const used = process.cpuUsage(cpu);
   return {
     seconds: (performance.now() - started) / 1000,
+    settleSeconds: (performance.now() - answered) / 1000,
     batches: latencies.length,
     rows,
     latencies,

@@ -20,7 +20,7 @@ const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(1));
 
 export function printTable(phases: readonly PhaseFigures[]): void {
-  const header = ["run", "batches", "observations", "obs/s", "p50 ms", "p99 ms", "node cpu µs/obs", "load"];
+  const header = ["run", "batches", "observations", "obs/s", "p50 ms", "p99 ms", "fold s", "node cpu µs/obs", "load"];
   const lines = phases.map((p) => {
     const sorted = [...p.run.latencies].sort((a, b) => a - b);
     return [
@@ -30,6 +30,7 @@ export function printTable(phases: readonly PhaseFigures[]): void {
       int(obsPerSecond(p)),
       ms(percentile(sorted, 50)),
       ms(percentile(sorted, 99)),
+      p.run.settleSeconds.toFixed(2),
       ((p.run.cpuMs * 1000) / Math.max(p.stored, 1)).toFixed(1),
       p.load.toFixed(2),
     ];

@@ -62,9 +62,11 @@ async function rowCount(h: TelemetryHarness): Promise<number> {
 const ahead = (seconds: number) => Math.ceil((40_000 * seconds) / (CLIENTS * BATCH));
 
 async function phase(label: string, h: TelemetryHarness, clients: Client[], sender: Sender, warmup = WARMUP): Promise<PhaseFigures> {
-  if (warmup > 0) await runClients(clients, sender, warmup, ahead(warmup));
+  // The roll-up journal the run leaves is folded inside its clock (lib/pipeline/rollup-folder.ts).
+  const fold = () => h.pipeline.foldRollups();
+  if (warmup > 0) await runClients(clients, sender, warmup, ahead(warmup), fold);
   const before = await rowCount(h);
-  const run = await runClients(clients, sender, SECONDS, ahead(SECONDS));
+  const run = await runClients(clients, sender, SECONDS, ahead(SECONDS), fold);
   const stored = (await rowCount(h)) - before;
   if (stored !== run.rows) console.log(`  note: ${label} sent ${run.rows} observations and the database gained ${stored}`);
   return { label, run, stored, load: loadNow() };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseModel } from "@/lib/model-file/parse-model";
+import { encodeJournal } from "@/lib/pipeline/journal-codec";
 import { didSomething, runMaintenance, type MaintenanceReport } from "@/lib/pipeline/maintenance";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import type { RetentionSettings } from "@/lib/pipeline/retention";
@@ -9,6 +10,7 @@ import { importModel } from "@/lib/store/model-import";
 import { insertObservations, storedTimesAfter } from "@/lib/store/observations";
 import { listPartitions } from "@/lib/store/partitions";
 import { recentAudit } from "@/lib/store/audit-events";
+import { appendJournal, journalBacklog } from "@/lib/store/rollup-journal";
 import { mergeRollups } from "@/lib/store/rollups";
 import { actualSchema } from "@/lib/testing/actual-schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -38,6 +40,7 @@ const NOTHING: MaintenanceReport = {
   rowsMoved: 0,
   partitionsDropped: [],
   defaultRowsExpired: 0,
+  pointsFolded: 0,
   rollupsPruned: { minute: 0, hour: 0, day: 0 },
   idempotentRequestsPruned: 0,
 };
@@ -177,6 +180,20 @@ describe("runMaintenance", () => {
       { resolution: "day", start: Math.floor((NOW - RETENTION.rollups.day) / DAY) * DAY },
       { resolution: "hour", start: Math.floor((NOW - RETENTION.rollups.hour) / HOUR) * HOUR },
       { resolution: "minute", start: Math.floor((NOW - RETENTION.rollups.minute) / MINUTE) * MINUTE },
+    ]);
+  });
+
+  it("folds the roll-up journal before pruning, so a point waiting there is pruned like a folded one", async () => {
+    const { db, a } = await fresh();
+    const old = NOW - RETENTION.rollups.minute - MINUTE;
+    await appendJournal(db.sql, encodeJournal({ points: [{ indicatorId: a.id, time: old, value: 2 }], binWidths: new Map([[a.id, 1]]) }));
+    const report = await runMaintenance(db, RETENTION, NOW);
+    expect(report.pointsFolded).toBe(1);
+    expect(report.rollupsPruned).toEqual({ minute: 1, hour: 0, day: 0 });
+    expect(await journalBacklog(db.sql)).toBe(0);
+    expect(await db.sql.query(`SELECT resolution, count FROM "rollup" ORDER BY resolution`)).toEqual([
+      { resolution: "day", count: 1 },
+      { resolution: "hour", count: 1 },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { drainJournal } from "@/lib/pipeline/materialize-rollups";
 import { monthExpired, monthsAhead, monthStart, partitionName, rollupCutoffs, type RetentionSettings } from "@/lib/pipeline/retention";
 import { appendAudit } from "@/lib/store/audit-events";
 import type { Database } from "@/lib/store/database";
@@ -15,6 +16,8 @@ export interface MaintenanceReport {
   partitionsDropped: string[];
   /** Rows of the default partition older than the raw retention, deleted. */
   defaultRowsExpired: number;
+  /** Points of the roll-up journal folded in before pruning (an idle console's batches wait there for this). */
+  pointsFolded: number;
   rollupsPruned: Record<Resolution, number>;
   idempotentRequestsPruned: number;
 }
@@ -44,6 +47,7 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
     rowsMoved: 0,
     partitionsDropped: [],
     defaultRowsExpired: 0,
+    pointsFolded: 0,
     rollupsPruned: { minute: 0, hour: 0, day: 0 },
     idempotentRequestsPruned: 0,
   };
@@ -65,6 +69,7 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
     if (monthExpired(month, cutoff) && (await dropPartition(db.sql, month))) report.partitionsDropped.push(name);
   }
 
+  report.pointsFolded = (await drainJournal(db.sql)).points;
   report.rollupsPruned = await pruneRollups(db.sql, rollupCutoffs(now, retention.rollups));
   report.idempotentRequestsPruned = await pruneIdempotentRequests(db.sql, now - retention.idempotency);
   // Dropping and deleting data is a write like any other: the trail says what retention removed.

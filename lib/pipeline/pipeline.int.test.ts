@@ -5,6 +5,7 @@ import { stepPoints, type IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { CHECKPOINT_STEPS } from "@/lib/pipeline/store-points";
 import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { importModel } from "@/lib/store/model-import";
+import { settleRollups } from "@/lib/testing/settle-rollups";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
@@ -109,6 +110,7 @@ describe("Pipeline.write", () => {
     );
     expect(Number(checkpoint.steps)).toBeGreaterThanOrEqual(CHECKPOINT_STEPS);
     expect(checkpoint.version).toBe(createFilterState().version);
+    await settleRollups(db.sql);
     const rollups = await db.sql.query<{ resolution: string; n: number; sum: number }>(
       `SELECT resolution, sum(count)::int AS n, sum(sum) AS sum FROM rollup WHERE indicator_id = $1 GROUP BY resolution ORDER BY resolution`,
       [targets.get("a")!.id],
@@ -132,6 +134,7 @@ describe("Pipeline.write", () => {
     const result = await new Pipeline(db).write({ points: on("a", points) }, AUDIT);
     expect(result.kind === "stored" && result.outcome).toMatchObject({ points: 100, stored: 0, duplicates: 100, stepped: 0, events: 0 });
     expect(await cursorOf("a")).toMatchObject({ steps: 700 });
+    await settleRollups(db.sql);
     expect(await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1`, [targets.get("a")!.id])).toEqual(before);
   });
 
@@ -148,6 +151,7 @@ describe("Pipeline.write", () => {
     ).toEqual({
       stepped: false,
     });
+    await settleRollups(db.sql);
     expect(
       await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1 AND resolution = 'day'`, [targets.get("a")!.id]),
     ).toEqual({ n: 701 });

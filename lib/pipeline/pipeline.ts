@@ -3,6 +3,8 @@ import type { ExternalAlertEvent } from "@/lib/ingest/alertmanager/decode-alerts
 import type { CumulativePoint } from "@/lib/ingest/cumulative-rate";
 import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
+import type { Fold } from "@/lib/pipeline/materialize-rollups";
+import { RollupFolder } from "@/lib/pipeline/rollup-folder";
 import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { storePoints, type StoredPoints } from "@/lib/pipeline/store-points";
 import { appendAudit, type AuditEntry } from "@/lib/store/audit-events";
@@ -47,7 +49,15 @@ export interface PipelineOptions {
   cacheSize?: number;
   policy?: Policy;
   now?: () => number;
+  /** Least time between two roll-up folds of this process, in ms (rollup-folder.ts). */
+  foldInterval?: number;
+  /** A fold failed: its entries stay in the journal for the next one. */
+  onFoldError?: (error: unknown) => void;
+  onFold?: (fold: Fold) => void;
 }
+
+/** One second: a fold then takes every batch of that second, and a reader never has more than a few seconds of journal to add. */
+export const FOLD_INTERVAL = 1000;
 
 /**
  * The ingestion pipeline of one process: its filter cache and the one way a batch is written.
@@ -59,6 +69,7 @@ export class Pipeline {
   private readonly policy: Policy;
   private readonly now: () => number;
   private readonly params = new Map<string, FilterParams>();
+  private readonly folder: RollupFolder;
 
   constructor(
     private readonly db: Pick<Database, "sql">,
@@ -67,6 +78,21 @@ export class Pipeline {
     this.cache = new FilterCache(options.cacheSize ?? 50_000);
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.now = options.now ?? Date.now;
+    this.folder = new RollupFolder(db.sql, {
+      interval: options.foldInterval ?? FOLD_INTERVAL,
+      onError: options.onFoldError ?? ((error) => console.error("roll-up fold failed; its journal entries wait for the next", error)),
+      onFold: options.onFold,
+    });
+  }
+
+  /** Folds the whole roll-up journal now (rollup-folder.ts). */
+  foldRollups(): Promise<Fold> {
+    return this.folder.flush();
+  }
+
+  /** Stops folding roll-ups, waiting for a fold in progress: before the database is closed. */
+  close(): Promise<void> {
+    return this.folder.close();
   }
 
   /**
@@ -108,6 +134,7 @@ export class Pipeline {
       return { kind: "stored", outcome, answer };
     });
     stored?.commit();
+    if (result.kind === "stored" && result.outcome.stored > 0) this.folder.nudge();
     return result;
   }
 

@@ -1,14 +1,14 @@
 import "server-only";
 import { chooseBinWidth } from "@/lib/pipeline/bin-width";
 import type { CachedFilter, FilterCache } from "@/lib/pipeline/filter-cache";
-import { rollUpBatch } from "@/lib/pipeline/roll-up-batch";
+import { encodeJournal } from "@/lib/pipeline/journal-codec";
 import { restoreFilters } from "@/lib/pipeline/restore-filters";
 import { stepPoints, type ChangeEventRow, type IndicatorRuntime, type Point } from "@/lib/pipeline/step-points";
 import { writeCheckpoints } from "@/lib/store/filter-checkpoints";
 import { lockCursors, saveCursors, type FilterCursor } from "@/lib/store/filter-cursors";
 import { insertFilterEvents } from "@/lib/store/filter-events";
 import { insertObservations, storedTimesAfter, type ObservationRow } from "@/lib/store/observations";
-import { mergeRollups } from "@/lib/store/rollups";
+import { appendJournal } from "@/lib/store/rollup-journal";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 
 /** A checkpoint is due after this many steps or this long (docs/design.md §5): at most that much to replay after a restart. */
@@ -115,7 +115,8 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
       else moved.push({ ...cursorOf(id), binWidth: width });
     }
   }
-  await mergeRollups(tx, rollUpBatch(newPoints, binWidths));
+  // The roll-ups take them through the journal, folded in later with other batches' (materialize-rollups.ts).
+  if (newPoints.length > 0) await appendJournal(tx, encodeJournal({ points: newPoints, binWidths }));
 
   await insertFilterEvents(
     tx,

@@ -10,52 +10,73 @@ export interface RollupRow {
   bucket: Bucket;
 }
 
+interface BucketRecord extends Record<string, unknown> {
+  id: number;
+  resolution: Resolution;
+  start: number;
+  count: number;
+  sum: number;
+  m2: number;
+  min: number;
+  max: number;
+  offset_sum: number;
+  bins: Record<string, number>;
+}
+
+const BUCKET_COLUMNS = `r.indicator_id AS id, r.resolution, ${toMillis("r.bucket_start")} AS start, r.count, r.sum, r.m2, r.min, r.max, r.offset_sum, r.bins`;
+
+function toRow(r: BucketRecord): RollupRow {
+  const { id, resolution, start, count, sum, m2, min, max, offset_sum: offsetSum, bins } = r;
+  return { indicatorId: id, bucket: { resolution, start, count, sum, m2, min, max, offsetSum, bins } };
+}
+
 /**
  * The stored buckets with the same indicator, resolution and start as `keys`.
  */
 export async function readRollups(tx: SqlRunner, keys: readonly RollupRow[]): Promise<RollupRow[]> {
   if (keys.length === 0) return [];
-  const rows = await tx.query<{
-    id: number;
-    resolution: Resolution;
-    start: number;
-    count: number;
-    sum: number;
-    m2: number;
-    min: number;
-    max: number;
-    offset_sum: number;
-    bins: Record<string, number>;
-  }>(
-    `SELECT r.indicator_id AS id, r.resolution, ${toMillis("r.bucket_start")} AS start, r.count, r.sum, r.m2, r.min, r.max, r.offset_sum, r.bins
+  const rows = await tx.query<BucketRecord>(
+    `SELECT ${BUCKET_COLUMNS}
        FROM unnest($1::int[], $2::text[], $3::float8[]) AS k(id, resolution, start)
        JOIN "rollup" r ON r.indicator_id = k.id AND r.resolution = k.resolution AND r.bucket_start = ${toTimestamp("k.start")}`,
     [keys.map((k) => k.indicatorId), keys.map((k) => k.bucket.resolution), keys.map((k) => k.bucket.start)],
   );
-  return rows.map((r) => ({
-    indicatorId: r.id,
-    bucket: {
-      resolution: r.resolution,
-      start: r.start,
-      count: r.count,
-      sum: r.sum,
-      m2: r.m2,
-      min: r.min,
-      max: r.max,
-      offsetSum: r.offset_sum,
-      bins: r.bins,
-    },
-  }));
+  return rows.map(toRow);
 }
 
 /**
- * Adds a batch's buckets to the stored ones, in one statement: a new bucket is inserted, one that
+ * The stored buckets of one resolution starting in [from, to), per indicator, by start: what has
+ * been folded in (lib/pipeline/read-buckets.ts adds what has not).
+ */
+export async function readStoredBuckets(
+  tx: Pick<SqlRunner, "query">,
+  query: { indicatorIds: readonly number[]; resolution: Resolution; from: number; to: number },
+): Promise<Map<number, Bucket[]>> {
+  const rows = await tx.query<BucketRecord>(
+    `SELECT ${BUCKET_COLUMNS} FROM "rollup" r
+      WHERE r.indicator_id = ANY($1::int[]) AND r.resolution = $2
+        AND r.bucket_start >= ${toTimestamp("$3::float8")} AND r.bucket_start < ${toTimestamp("$4::float8")}
+      ORDER BY r.indicator_id, r.bucket_start`,
+    [query.indicatorIds, query.resolution, query.from, query.to],
+  );
+  const byIndicator = new Map<number, Bucket[]>();
+  for (const { indicatorId, bucket } of rows.map(toRow)) {
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push(bucket);
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
+}
+
+/**
+ * Adds buckets to the stored ones, in one statement: a new bucket is inserted, one that
  * exists is merged in the database (ON CONFLICT) with the formulas of lib/vsm's mergeBucketInto —
  * moments by Chan's parallel update, in the same order of operations so the result is the same
  * double, min/max, offsets, and bin counts added key by key. Merging there rather than here spares
  * reading a day's large bins into this process and writing them back for every batch
- * (BENCHMARKS.md); rollups.int.test.ts holds the two merges equal. Called under the indicators'
- * cursor locks, so no other batch merges into the same buckets at the same time.
+ * (BENCHMARKS.md); rollups.int.test.ts holds the two merges equal. Called by the journal's fold
+ * under its lock (lib/pipeline/materialize-rollups.ts), so no other merge into the same buckets
+ * runs at the same time.
  */
 export async function mergeRollups(tx: Pick<SqlRunner, "query">, rows: readonly RollupRow[]): Promise<void> {
   if (rows.length === 0) return;

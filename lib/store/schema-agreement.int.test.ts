@@ -51,6 +51,7 @@ describe("schema.prisma and the migrations", () => {
       "metric_type",
       "observation",
       "rollup",
+      "rollup_journal",
       "system",
       "system_function",
       "unassigned_point",

@@ -355,7 +355,7 @@ const cases: Case[] = [
 async function snapshot(): Promise<Record<string, number>> {
   const [row] = await h.db.sql.query<Record<string, number>>(
     `SELECT (SELECT count(*) FROM observation)::int AS observations, (SELECT count(*) FROM filter_cursor)::int AS cursors,
-            (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM external_alert)::int AS alerts,
+            (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM rollup_journal)::int AS journal, (SELECT count(*) FROM external_alert)::int AS alerts,
             (SELECT count(*) FROM counter_memory)::int AS memory, (SELECT count(*) FROM idempotent_request)::int AS keys`,
   );
   return row!;

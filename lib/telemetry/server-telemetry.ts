@@ -30,7 +30,11 @@ export function getTelemetry(): Promise<Telemetry> {
   holder.vsmTelemetry ??= getDatabase().then(
     (db) => {
       holder.vsmMaintenance ??= startMaintenance(db);
-      return { db, pipeline: new Pipeline(db), metricTypes: new MetricTypeCache(db.sql) };
+      const folds = log.child({ concern: "rollups" });
+      const pipeline = new Pipeline(db, {
+        onFoldError: (error) => folds.error({ err: error }, "roll-up fold failed; its journal entries wait for the next"),
+      });
+      return { db, pipeline, metricTypes: new MetricTypeCache(db.sql) };
     },
     (error: unknown) => {
       holder.vsmTelemetry = undefined;

@@ -60,7 +60,11 @@ export async function createTelemetryHarness(
   const pipeline = new Pipeline(db);
   const telemetry = { db, pipeline, metricTypes: new MetricTypeCache(db.sql) };
   const withRoute = createRouteWrapper({ resolver: apiKeyResolver(async () => db.sql), log: pino({ level: "silent" }), ...wrapper });
-  return { db, pipeline, routes: telemetryRoutes(withRoute, async () => telemetry), close: () => db.drop() };
+  const close = async () => {
+    await pipeline.close();
+    await db.drop();
+  };
+  return { db, pipeline, routes: telemetryRoutes(withRoute, async () => telemetry), close };
 }
 
 export const bearer = (role: Role = "ingest", scope = "") => ({ authorization: `Bearer ${testToken(role, scope).token}` });
