@@ -99,8 +99,17 @@ const escalationSchema = z
       .default([4 * HOUR, 2 * HOUR, HOUR, 30 * MINUTE]),
     /** An acknowledgement may extend the current allowance once, by at most this much. */
     maxExtension: duration.default(2 * HOUR),
-    /** Periods steady and in the normal band before a signal counts as remedied. */
+    /**
+     * k: periods of time (the indicator's usual interval between points) the level must stay back
+     * at the signal's reference, and in the normal band, before the signal counts as remedied.
+     */
     remedyPeriods: z.number().int().min(1).default(3),
+    /** How near the reference counts as back, in the reference's predictive standard deviations. */
+    remedyTolerance: nonNegative.default(1),
+    /** A provisional signal with no next point for this long is retracted as unconfirmed. */
+    provisionalTimeout: duration.default(15 * MINUTE),
+    /** When set, a signal still running this long after it was raised is closed as adapted (off by default). */
+    adaptAfter: duration.nullable().default(null),
     /** A crisis also goes straight to the root's S5. */
     crisisBypass: z.boolean().default(true),
     groupWait: duration.default(30 * SECOND),
@@ -169,6 +178,17 @@ function deepMerge(base: unknown, override: unknown): unknown {
  */
 export function resolvePolicy(overridesRootFirst: readonly unknown[]): Policy {
   return policySchema.parse(overridesRootFirst.reduce<unknown>((acc, o) => deepMerge(acc, o), DEFAULT_POLICY));
+}
+
+/**
+ * The policy each level of a signal's ladder works under: one policy for all, or the effective
+ * policy of the system at each level (docs/design.md §3.3: an escalation uses the policy of the
+ * level that receives it).
+ */
+export type LadderPolicy = Policy | ((level: number) => Policy);
+
+export function policyAt(policy: LadderPolicy, level: number): Policy {
+  return typeof policy === "function" ? policy(level) : policy;
 }
 
 /** T_n: the autonomy allowance at recursion level n. */

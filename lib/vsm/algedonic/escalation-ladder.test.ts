@@ -111,4 +111,80 @@ describe("escalation ladder", () => {
     const result = applySignalEvent(signal, { type: "deadline", deadline: other }, other.at, DEFAULT_POLICY);
     expect(result).toMatchObject({ ok: true, changed: false });
   });
+
+  it("uses at each rung the policy of the level that receives the signal", () => {
+    // Each level's own allowance and reminder interval: the checkout team (3) 10m, payments (2) 20m, ops (1) 40m, the root 80m.
+    const byLevel = (level: number) =>
+      resolvePolicy([
+        { escalation: { allowances: [80 * MINUTE, 40 * MINUTE, 20 * MINUTE, 10 * MINUTE], repeatInterval: (level + 1) * HOUR } },
+      ]);
+    const policies = [0, 1, 2, 3].map(byLevel);
+    const policy = (level: number) => policies[level]!;
+    let { signal, schedule } = raise({}, T0, policy);
+    expect(schedule).toEqual([
+      { kind: "escalate", signalId: "s1", at: T0 + 10 * MINUTE, level: 3 },
+      { kind: "repeat", signalId: "s1", at: T0 + 4 * HOUR, level: 3 },
+    ]);
+    const expected = [
+      { at: T0 + 10 * MINUTE, to: 2, next: T0 + 30 * MINUTE, repeat: 3 * HOUR },
+      { at: T0 + 30 * MINUTE, to: 1, next: T0 + 70 * MINUTE, repeat: 2 * HOUR },
+      { at: T0 + 70 * MINUTE, to: 0, next: T0 + 150 * MINUTE, repeat: HOUR },
+    ];
+    for (const step of expected) {
+      const fired = accept(signal, { type: "deadline", deadline: escalateOf(schedule)! }, step.at, policy);
+      expect(fired.signal.holderLevel).toBe(step.to);
+      expect(fired.schedule).toEqual([
+        { kind: "escalate", signalId: "s1", at: step.next, level: step.to },
+        { kind: "repeat", signalId: "s1", at: step.at + step.repeat, level: step.to },
+      ]);
+      ({ signal, schedule } = fired);
+    }
+  });
+
+  it("refuses an event dated before the signal's last timeline entry, leaving the signal as it was", () => {
+    const { signal } = raise();
+    const acked = accept(signal, { type: "acknowledge", actor: ALICE }, T0 + 10 * MINUTE).signal;
+    const result = applySignalEvent(acked, { type: "note", actor: ALICE, text: "late" }, T0 + 5 * MINUTE, DEFAULT_POLICY);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: "out-of-order",
+        message: `an event at ${T0 + 5 * MINUTE} is earlier than the signal's last timeline entry at ${T0 + 10 * MINUTE}`,
+        state: "acknowledged",
+        event: "note",
+      },
+    });
+    expect(accept(acked, { type: "note", actor: ALICE, text: "same instant" }, T0 + 10 * MINUTE).signal.timeline).toHaveLength(3);
+  });
+
+  it("raises the version by one on every change and not on a no-op, for the store's compare-and-swap", () => {
+    const { signal, schedule } = raise();
+    expect(signal.version).toBe(0);
+    const acked = accept(signal, { type: "acknowledge", actor: ALICE }, T0 + MINUTE);
+    expect(acked.signal.version).toBe(1);
+    const early = accept(acked.signal, { type: "deadline", deadline: escalateOf(schedule)! }, T0 + 2 * MINUTE);
+    expect(early.signal.version).toBe(1);
+  });
+
+  it("closes a signal still running after the policy's adaptation period as the new normal, when one is set", () => {
+    expect(DEFAULT_POLICY.escalation.adaptAfter).toBeNull();
+    expect(raise().schedule.map((d) => d.kind)).toEqual(["escalate", "repeat"]);
+    const policy = resolvePolicy([{ escalation: { adaptAfter: 3 * HOUR } }]);
+    const { signal, schedule } = raise({}, T0, policy);
+    const adapt = schedule.find((d) => d.kind === "adapt")!;
+    expect(adapt).toEqual({ kind: "adapt", signalId: "s1", at: T0 + 3 * HOUR, level: 3 });
+    const escalated = accept(signal, { type: "deadline", deadline: escalateOf(schedule)! }, T0 + 30 * MINUTE, policy);
+    const moved = escalated.schedule.find((d) => d.kind === "adapt")!;
+    expect(moved).toEqual({ ...adapt, level: 2 });
+    // The deadline scheduled for the old holder no longer acts; the current one closes the signal.
+    expect(accept(escalated.signal, { type: "deadline", deadline: adapt }, adapt.at, policy).changed).toBe(false);
+    const adapted = accept(escalated.signal, { type: "deadline", deadline: moved }, moved.at, policy);
+    expect(adapted.signal).toMatchObject({ state: "resolved", closeReason: "adapted", closedAt: T0 + 3 * HOUR });
+    expect(adapted.signal.timeline.at(-1)).toMatchObject({
+      kind: "adapted",
+      reason: "still running 3h after it was raised: closed as the new normal by the adaptation period",
+    });
+    expect(adapted.notify).toEqual([expect.objectContaining({ reason: "closed", page: false })]);
+    expect(adapted.schedule).toEqual([]);
+  });
 });

@@ -20,7 +20,9 @@ export function indexInhibitors(signals: readonly Signal[]): Map<string, Signal[
 
 function inhibits(rule: InhibitionRule, source: Signal, target: Signal): boolean {
   return (
-    matchesSignal(rule.source, source) && matchesSignal(rule.target, target) && rule.equal.every((field) => source[field] === target[field])
+    matchesSignal(rule.source, source) &&
+    matchesSignal(rule.target, target) &&
+    rule.equal.every((field) => source[field] !== null && source[field] === target[field])
   );
 }
 

@@ -1,17 +1,19 @@
 import { signalDeadlines } from "@/lib/vsm/algedonic/deadlines";
-import type { RaiseInput, Signal } from "@/lib/vsm/algedonic/schemas";
+import { raiseInputSchema, type RaiseInput, type Signal } from "@/lib/vsm/algedonic/schemas";
 import type { SignalOutcome } from "@/lib/vsm/algedonic/signal-result";
 import { startLadder } from "@/lib/vsm/algedonic/start-ladder";
 import { depthOf } from "@/lib/vsm/model/path";
-import type { Policy } from "@/lib/vsm/policy";
+import { policyAt, type LadderPolicy } from "@/lib/vsm/policy";
 import type { Millis } from "@/lib/vsm/types";
 
 /**
  * A new signal, owned by the unit whose indicator fired, at that unit's recursion level. A
- * provisional signal waits for the filter's confirmation before anyone is notified; an open one
- * notifies its owner (and the root's S5 at once if it is a crisis) and starts the clock.
+ * provisional signal waits for the filter's confirmation before anyone is notified, but not for
+ * ever: it expires after the owner's provisionalTimeout. An open one notifies its owner (and the
+ * root's S5 at once if it is a crisis) and starts the clock.
  */
-export function raiseSignal(input: RaiseInput, now: Millis, policy: Policy): SignalOutcome {
+export function raiseSignal(raw: RaiseInput, now: Millis, policy: LadderPolicy): SignalOutcome {
+  const input = raiseInputSchema.parse(raw);
   const level = depthOf(input.unitPath);
   const state = input.provisional ? "provisional" : "open";
   const raised: Signal = {
@@ -19,17 +21,28 @@ export function raiseSignal(input: RaiseInput, now: Millis, policy: Policy): Sig
     unitPath: input.unitPath,
     level,
     indicator: input.indicator,
+    family: input.family,
     kind: input.kind,
     valence: input.valence,
     band: input.band,
     state,
     holderLevel: level,
     raisedAt: now,
-    deadlines: { escalateAt: null, repeatAt: null },
+    reference: input.reference,
+    changes: 1,
+    lastChangeAt: now,
+    deadlines: {
+      escalateAt: null,
+      repeatAt: null,
+      expireAt: input.provisional ? now + policyAt(policy, level).escalation.provisionalTimeout : null,
+      adaptAt: null,
+    },
     ack: null,
     bypassedAt: null,
-    remedyStreak: 0,
+    remedySince: null,
     closedAt: null,
+    closeReason: null,
+    version: 0,
     timeline: [
       {
         seq: 0,

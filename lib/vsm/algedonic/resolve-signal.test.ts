@@ -21,14 +21,37 @@ describe("resolving a signal", () => {
   it("stops the clock, records the reason and tells the holders, without paging", () => {
     const { signal, schedule } = raise({ band: "crisis" });
     const resolved = accept(signal, { type: "resolve", actor: ALICE, reason: "  upstream outage, tracked in INC-42 " }, T0 + MINUTE);
-    expect(resolved.signal).toMatchObject({ state: "resolved", closedAt: T0 + MINUTE, deadlines: { escalateAt: null, repeatAt: null } });
+    expect(resolved.signal).toMatchObject({
+      state: "resolved",
+      closedAt: T0 + MINUTE,
+      closeReason: "fixed",
+      deadlines: { escalateAt: null, repeatAt: null },
+    });
     expect(resolved.schedule).toEqual([]);
-    expect(resolved.signal.timeline.at(-1)).toMatchObject({ kind: "resolved", actor: ALICE, reason: "upstream outage, tracked in INC-42" });
+    expect(resolved.signal.timeline.at(-1)).toMatchObject({
+      kind: "resolved",
+      actor: ALICE,
+      reason: "resolved as fixed: upstream outage, tracked in INC-42",
+    });
     expect(resolved.notify.map((n) => [n.route, n.reason, n.page])).toEqual([
       ["ladder", "closed", false],
       ["bypass", "closed", false],
     ]);
     for (const deadline of schedule) expect(accept(resolved.signal, { type: "deadline", deadline }, deadline.at).changed).toBe(false);
+  });
+
+  it("says how it was resolved: accepted as the new normal, a false alarm, or its alert resolved", () => {
+    const { signal } = raise();
+    const cases = [
+      ["accepted-new-normal", "accepted as the new normal: the new tariff halves orders"],
+      ["false-alarm", "resolved as a false alarm: load test"],
+      ["alert-resolved", "its alert resolved: endsAt passed"],
+    ] as const;
+    for (const [resolution, reason] of cases) {
+      const resolved = accept(signal, { type: "resolve", actor: ALICE, reason: reason.split(": ")[1]!, resolution }, T0 + MINUTE);
+      expect(resolved.signal).toMatchObject({ state: "resolved", closeReason: resolution });
+      expect(resolved.signal.timeline.at(-1)?.reason).toBe(reason);
+    }
   });
 
   it("closes a provisional signal quietly, since nobody heard of it", () => {
@@ -54,7 +77,8 @@ describe("notes", () => {
       level: 3,
       reason: "postmortem: PM-7",
     });
-    expect({ ...noted.signal, timeline: [] }).toEqual({ ...resolved, timeline: [] });
+    expect(noted.signal.version).toBe(2);
+    expect({ ...noted.signal, timeline: [] }).toEqual({ ...resolved, timeline: [], version: resolved.version + 1 });
     expect(noted.notify).toEqual([]);
   });
 

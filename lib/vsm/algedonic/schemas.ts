@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_PATH_LENGTH, PATH_PATTERN } from "@/lib/vsm/model/path";
-import { BANDS, REGIMES, VALENCES, type RegimeProbabilities } from "@/lib/vsm/types";
+import { BANDS, VALENCES, type RegimeProbabilities } from "@/lib/vsm/types";
 
 /**
  * Every algedonic schema, defined once (docs/design.md §3.3): the pipeline and the store parse signals
@@ -39,6 +39,7 @@ export const TIMELINE_KINDS = [
   "raised",
   "confirmed",
   "retracted",
+  "recurred",
   "acknowledged",
   "extended",
   "escalated",
@@ -46,8 +47,29 @@ export const TIMELINE_KINDS = [
   "band-changed",
   "remedied",
   "resolved",
+  "adapted",
   "noted",
 ] as const;
+
+/**
+ * Why a signal closed: remedied by the data; resolved by an operator as fixed, as the new normal
+ * or as a false alarm; its external alert resolved; closed after the policy's adaptation period;
+ * or a provisional change that was retracted by the filter or never confirmed in time.
+ */
+export const CLOSE_REASONS = [
+  "remedied",
+  "fixed",
+  "accepted-new-normal",
+  "false-alarm",
+  "alert-resolved",
+  "adapted",
+  "retracted",
+  "unconfirmed",
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** The ways an operator (or an alert's sender) may resolve a signal: a subset of CLOSE_REASONS. */
+export const RESOLUTIONS = ["fixed", "accepted-new-normal", "false-alarm", "alert-resolved"] as const;
 
 export const timelineEntrySchema = z
   .object({
@@ -77,6 +99,24 @@ const ackSchema = z
   .strict();
 export type Acknowledgement = z.infer<typeof ackSchema>;
 
+/**
+ * The indicator's level before the change, captured when the signal was raised (docs/design.md
+ * §3.3): remedy means being back there, not the filter settling on a new level.
+ */
+export const referenceSchema = z
+  .object({
+    /** The filter's level just before the change. */
+    level: z.number().finite(),
+    /** Its one-step predictive standard deviation then: the scale of the remedy tolerance. */
+    sd: z.number().finite().min(0),
+    /** The way the change moved the level: +1 up, −1 down. Back means no further that way than the tolerance. */
+    direction: z.union([z.literal(1), z.literal(-1)]),
+    /** The indicator's usual time between points (ms): remedy needs k of these periods of time, not k points. */
+    period: millis.positive(),
+  })
+  .strict();
+export type Reference = z.infer<typeof referenceSchema>;
+
 export const signalSchema = z
   .object({
     id: z.string().min(1).max(200),
@@ -84,6 +124,8 @@ export const signalSchema = z
     /** Recursion level n of the owner unit (root = 0). */
     level: z.number().int().min(0),
     indicator: z.string().min(1).max(200),
+    /** The indicator's family (docs/design.md §3.3): the default inhibition compares it. */
+    family: z.string().min(1).max(200).nullable(),
     kind: z.string().min(1).max(64),
     valence,
     /** The worst band seen: a signal that reached crisis stays a crisis signal. */
@@ -92,14 +134,31 @@ export const signalSchema = z
     /** The level that currently holds the signal on the escalation ladder; only ever decreases. */
     holderLevel: z.number().int().min(0),
     raisedAt: millis,
-    deadlines: z.object({ escalateAt: millis.nullable(), repeatAt: millis.nullable() }).strict(),
+    /** Null for a signal from an external alert, which closes when the alert resolves. */
+    reference: referenceSchema.nullable(),
+    /** Confirmed changes this signal stands for: a further change of the same valence adds one, not a signal. */
+    changes: z.number().int().min(1),
+    lastChangeAt: millis,
+    deadlines: z
+      .object({
+        escalateAt: millis.nullable(),
+        repeatAt: millis.nullable(),
+        /** A provisional signal's: unconfirmed by then, it is retracted (or, in crisis, confirmed). */
+        expireAt: millis.nullable(),
+        /** When the policy's adaptation period, if any, closes a running signal as adapted. */
+        adaptAt: millis.nullable(),
+      })
+      .strict(),
     /** The current holder's acknowledgement; a fresh holder starts unacknowledged. */
     ack: ackSchema.nullable(),
     /** When the crisis bypass notified the root's S5 directly. */
     bypassedAt: millis.nullable(),
-    /** Consecutive steady, normal-band periods toward remedy. */
-    remedyStreak: z.number().int().min(0),
+    /** Since when the level has been back at the reference and in the normal band, without a break. */
+    remedySince: millis.nullable(),
     closedAt: millis.nullable(),
+    closeReason: z.enum(CLOSE_REASONS).nullable(),
+    /** Raised by one on every change, so a store can write a change only over the version it was computed from. */
+    version: z.number().int().min(0),
     timeline: z.array(timelineEntrySchema),
   })
   .strict();
@@ -110,9 +169,11 @@ export const raiseInputSchema = z
     id: signalSchema.shape.id,
     unitPath: unitPathSchema,
     indicator: signalSchema.shape.indicator,
+    family: signalSchema.shape.family.default(null),
     kind: signalSchema.shape.kind,
     valence,
     band,
+    reference: referenceSchema.nullable().default(null),
     /** A step or slope awaiting the filter's confirmation one period later (docs/design.md §3.2). */
     provisional: z.boolean().default(false),
     actor: actorSchema,
@@ -122,9 +183,11 @@ export const raiseInputSchema = z
   .strict();
 export type RaiseInput = z.input<typeof raiseInputSchema>;
 
+export const SIGNAL_DEADLINE_KINDS = ["escalate", "repeat", "expire", "adapt"] as const;
+
 export const signalDeadlineSchema = z
   .object({
-    kind: z.enum(["escalate", "repeat"]),
+    kind: z.enum(SIGNAL_DEADLINE_KINDS),
     signalId: signalSchema.shape.id,
     at: millis,
     /** The holder level it was scheduled for, so a deadline from an earlier rung never acts. */
@@ -146,17 +209,30 @@ export const signalEventSchema = z.discriminatedUnion("type", [
     .object({
       type: z.literal("observe"),
       actor: actorSchema,
-      regime: z.enum(REGIMES),
+      /** The filter's level after this period's point. */
+      level: z.number().finite(),
       band,
       probabilities: probabilitiesSchema.optional(),
     })
     .strict(),
+  /** A further confirmed change of the signal's indicator and valence. */
+  z
+    .object({
+      type: z.literal("recur"),
+      actor: actorSchema,
+      kind: signalSchema.shape.kind,
+      band,
+      reason: text.optional(),
+      probabilities: probabilitiesSchema.optional(),
+    })
+    .strict(),
   // The domain re-checks the reason, so an unparsed caller gets a typed error rather than a throw.
-  z.object({ type: z.literal("resolve"), actor: actorSchema, reason: text }).strict(),
+  z.object({ type: z.literal("resolve"), actor: actorSchema, reason: text, resolution: z.enum(RESOLUTIONS).default("fixed") }).strict(),
   z.object({ type: z.literal("note"), actor: actorSchema, text }).strict(),
   z.object({ type: z.literal("deadline"), deadline: signalDeadlineSchema }).strict(),
 ]);
-export type SignalEvent = z.infer<typeof signalEventSchema>;
+/** As a caller writes one: optional fields with defaults (a resolve's resolution) may be left out. */
+export type SignalEvent = z.input<typeof signalEventSchema>;
 export type SignalEventType = SignalEvent["type"];
 
 export const notificationTargetSchema = z.object({ level: z.number().int().min(0), unitPath: unitPathSchema }).strict();
@@ -182,7 +258,7 @@ export const notificationSchema = z
   .strict();
 export type Notification = z.infer<typeof notificationSchema>;
 
-export const MATCH_FIELDS = ["kind", "valence", "indicator", "band"] as const;
+export const MATCH_FIELDS = ["kind", "valence", "indicator", "family", "band"] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 /** Every given field must match; a unit path matches exactly or, with scope "subtree", its descendants too. */
@@ -193,6 +269,7 @@ export const signalMatcherSchema = z
     kind: signalSchema.shape.kind.optional(),
     valence: valence.optional(),
     indicator: signalSchema.shape.indicator.optional(),
+    family: z.string().min(1).max(200).optional(),
     band: band.optional(),
   })
   .strict();
@@ -216,14 +293,15 @@ export type Silence = z.infer<typeof silenceSchema>;
 
 /**
  * Alertmanager's inhibit rule, on the recursion: an active source signal at a containing system
- * hides target signals below it that agree with it on every `equal` field.
+ * hides target signals below it that agree with it on every `equal` field. A field neither has
+ * (a signal without a family) is not agreement: unrelated signals must never hide each other.
  */
 export const inhibitionRuleSchema = z
   .object({
     source: signalMatcherSchema.default({ scope: "exact" }),
     target: signalMatcherSchema.default({ scope: "exact" }),
-    // Valence by default too: good news at the top must not hide bad news below.
-    equal: z.array(z.enum(MATCH_FIELDS)).default(["kind", "valence"]),
+    // By default the same indicator family, and the same valence: good news at the top must not hide bad news below.
+    equal: z.array(z.enum(MATCH_FIELDS)).default(["family", "valence"]),
   })
   .strict();
 export type InhibitionRule = z.infer<typeof inhibitionRuleSchema>;

@@ -2,7 +2,7 @@ import { MATCH_FIELDS, type Signal, type SignalMatcher } from "@/lib/vsm/algedon
 import { isWithin } from "@/lib/vsm/model/path";
 
 /** The fields silences and inhibition rules look at. */
-export type Matchable = Pick<Signal, "unitPath" | "kind" | "valence" | "indicator" | "band">;
+export type Matchable = Pick<Signal, "unitPath" | "kind" | "valence" | "indicator" | "family" | "band">;
 
 /** Whether a signal satisfies every field the matcher gives; an empty matcher matches everything. */
 export function matchesSignal(matcher: SignalMatcher, signal: Matchable): boolean {

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { applySignalEvent } from "@/lib/vsm/algedonic/apply-signal-event";
 import { raiseSignal } from "@/lib/vsm/algedonic/raise-signal";
 import {
+  CLOSE_REASONS,
+  RESOLUTIONS,
   SIGNAL_STATES,
   signalSchema,
   TIMELINE_KINDS,
@@ -14,7 +16,7 @@ import { ALICE, FILTER, T0 } from "@/lib/vsm/algedonic/signal-fixtures";
 import { SIGNAL_ERROR_CODES } from "@/lib/vsm/algedonic/signal-result";
 import { isClosed, isLegal, isRunning } from "@/lib/vsm/algedonic/signal-states";
 import { resolvePolicy } from "@/lib/vsm/policy";
-import { HOUR, MINUTE, REGIMES } from "@/lib/vsm/types";
+import { HOUR, MINUTE } from "@/lib/vsm/types";
 
 const band = fc.constantFrom("normal", "alert", "crisis" as const);
 const offset = fc.integer({ min: -HOUR, max: 5 * HOUR });
@@ -27,8 +29,25 @@ const command = fc.oneof(
   fc.record({ do: fc.constant("retract" as const) }),
   fc.record({ do: fc.constant("acknowledge" as const), eta: fc.option(offset, { nil: undefined }) }),
   fc.record({ do: fc.constant("extend" as const), eta: offset }),
-  fc.record({ do: fc.constant("observe" as const), regime: fc.constantFrom(...REGIMES), band }),
-  fc.record({ do: fc.constant("resolve" as const), reason: fc.constantFrom("", " ", "fixed upstream") }),
+  // Levels back at the reference of 100 (sd 2), a little off, and still changed.
+  // Weighted up: a remedy needs several periods back at the reference with time passing between.
+  // Points arrive over time, so an observation comes a while after the last command.
+  {
+    arbitrary: fc.record({
+      do: fc.constant("observe" as const),
+      // Mostly back and normal, as after a fix, so that remedies happen as well as relapses.
+      level: fc.constantFrom(100, 100, 99, 97, 90),
+      band: fc.constantFrom("normal", "normal", "normal", "alert", "crisis" as const),
+      ms: fc.integer({ min: 0, max: 10 * MINUTE }),
+    }),
+    weight: 4,
+  },
+  fc.record({ do: fc.constant("recur" as const), band }),
+  fc.record({
+    do: fc.constant("resolve" as const),
+    reason: fc.constantFrom("", " ", "fixed upstream"),
+    resolution: fc.constantFrom(...RESOLUTIONS),
+  }),
   fc.record({ do: fc.constant("note" as const), text: fc.constantFrom("", "looking") }),
 );
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
@@ -41,6 +60,8 @@ const start = fc.record({
   // Short repeats and remedies make reminders and remedies common within a run.
   repeatMinutes: fc.integer({ min: 5, max: 300 }),
   remedyPeriods: fc.integer({ min: 1, max: 4 }),
+  adaptHours: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+  withReference: fc.boolean(),
 });
 
 function toEvent(cmd: Exclude<Command, { do: "wait" | "fire" }>, now: number): SignalEvent {
@@ -53,9 +74,11 @@ function toEvent(cmd: Exclude<Command, { do: "wait" | "fire" }>, now: number): S
     case "extend":
       return { type: "extend", actor: ALICE, eta: now + cmd.eta };
     case "observe":
-      return { type: "observe", actor: FILTER, regime: cmd.regime, band: cmd.band };
+      return { type: "observe", actor: FILTER, level: cmd.level, band: cmd.band };
+    case "recur":
+      return { type: "recur", actor: FILTER, kind: "step", band: cmd.band };
     case "resolve":
-      return { type: "resolve", actor: ALICE, reason: cmd.reason };
+      return { type: "resolve", actor: ALICE, reason: cmd.reason, resolution: cmd.resolution };
     case "note":
       return { type: "note", actor: ALICE, text: cmd.text };
   }
@@ -69,9 +92,16 @@ function checkInvariants(signal: Signal): void {
   if (signal.state === "escalated") expect(signal.holderLevel).toBeLessThan(signal.level);
   if (signal.state === "acknowledged") expect(signal.ack).not.toBeNull();
   if (signal.state === "open" || signal.state === "escalated" || signal.state === "provisional") expect(signal.ack).toBeNull();
-  if (isRunning(signal.state)) expect(signal.deadlines.repeatAt).not.toBeNull();
-  if (!isRunning(signal.state)) expect(signal.deadlines).toEqual({ escalateAt: null, repeatAt: null });
+  if (isRunning(signal.state)) expect(signal.deadlines).toMatchObject({ repeatAt: expect.any(Number), expireAt: null });
+  if (signal.state === "provisional") {
+    expect(signal.deadlines).toMatchObject({ escalateAt: null, repeatAt: null, expireAt: expect.any(Number), adaptAt: null });
+  }
+  if (isClosed(signal.state)) expect(signal.deadlines).toEqual({ escalateAt: null, repeatAt: null, expireAt: null, adaptAt: null });
   expect(signal.closedAt !== null).toBe(isClosed(signal.state));
+  expect(signal.closeReason !== null).toBe(isClosed(signal.state));
+  if (signal.state === "remedied") expect(signal.closeReason).toBe("remedied");
+  if (signal.state === "retracted") expect(["retracted", "unconfirmed"]).toContain(signal.closeReason);
+  expect(signal.changes).toBeGreaterThanOrEqual(1);
   if (signal.bypassedAt !== null) expect(signal.band).toBe("crisis");
   signal.timeline.forEach((entry, i) => {
     expect(entry.seq).toBe(i);
@@ -86,7 +116,15 @@ describe("signal state machine properties", () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(start, fc.array(command, { maxLength: 60 }), (init, commands) => {
-        const policy = resolvePolicy([{ escalation: { repeatInterval: init.repeatMinutes * MINUTE, remedyPeriods: init.remedyPeriods } }]);
+        const policy = resolvePolicy([
+          {
+            escalation: {
+              repeatInterval: init.repeatMinutes * MINUTE,
+              remedyPeriods: init.remedyPeriods,
+              adaptAfter: init.adaptHours === null ? null : init.adaptHours * HOUR,
+            },
+          },
+        ]);
         const unitPath = ["acme", "a", "b", "c", "d", "e"].slice(0, init.depth + 1).join("/");
         let now = T0;
         const raised = raiseSignal(
@@ -98,6 +136,7 @@ describe("signal state machine properties", () => {
             valence: init.valence,
             band: init.band,
             provisional: init.provisional,
+            reference: init.withReference ? { level: 100, sd: 2, direction: -1, period: MINUTE } : null,
             actor: FILTER,
             reason: "r",
           },
@@ -125,7 +164,11 @@ describe("signal state machine properties", () => {
             if (at < now) at = now;
             now = at;
             event = { type: "deadline", deadline };
-          } else event = toEvent(cmd, now);
+          } else {
+            if (cmd.do === "observe") now += cmd.ms;
+            at = now;
+            event = toEvent(cmd, now);
+          }
 
           const before = signal;
           const result = applySignalEvent(before, event, at, policy);
@@ -137,10 +180,12 @@ describe("signal state machine properties", () => {
           }
           const after = result.signal;
           checkInvariants(after);
+          expect(after.version).toBe(before.version + (result.changed ? 1 : 0));
           reached
             .add(after.state)
             .add(`level ${after.holderLevel}`)
-            .add(`${after.timeline.at(-1)!.kind}`);
+            .add(`${after.timeline.at(-1)!.kind}`)
+            .add(`closed ${after.closeReason}`);
           expect(after.holderLevel).toBeLessThanOrEqual(before.holderLevel);
           const grew = after.timeline.length - before.timeline.length;
           expect([0, 1]).toContain(grew);
@@ -172,10 +217,11 @@ describe("signal state machine properties", () => {
       }),
       // A fixed seed: the reach checks below assert that these runs exercised every state, which
       // random seeds only make likely.
-      { numRuns: 400, seed: 20261121 },
+      { numRuns: 1000, seed: 20261121 },
     );
     for (const state of SIGNAL_STATES) expect(reached).toContain(state);
     for (const kind of TIMELINE_KINDS.filter((k) => k !== "raised")) expect(reached).toContain(kind);
+    for (const reason of CLOSE_REASONS) expect(reached).toContain(`closed ${reason}`);
     expect(reached).toContain("level 0");
   });
 

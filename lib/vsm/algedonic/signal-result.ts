@@ -10,6 +10,7 @@ export const SIGNAL_ERROR_CODES = [
   "eta-not-in-future",
   "extension-used",
   "nothing-to-extend",
+  "out-of-order",
 ] as const;
 export type SignalErrorCode = (typeof SIGNAL_ERROR_CODES)[number];
 

@@ -56,6 +56,7 @@ describe("silences", () => {
 });
 
 describe("inhibition", () => {
+  // The parent's indicator differs but is of the same family (orders); the default rule compares families.
   const parent = raise({ id: "p", unitPath: "acme/ops", indicator: "throughput" }).signal;
   const child = raise({ id: "c" }).signal;
   const sibling = raise({ id: "d", unitPath: "acme/ops/payments/refunds" }).signal;
@@ -71,10 +72,10 @@ describe("inhibition", () => {
     expect(isInhibited(child, [parent, child])).toBe(true);
   });
 
-  it("needs a strict ancestor, the same kind and valence, and a running source", () => {
+  it("needs a strict ancestor, the same family and valence, and a running source", () => {
     expect(isInhibited(parent, [parent, child])).toBe(false);
     expect(isInhibited(sibling, [child, sibling])).toBe(false);
-    expect(isInhibited(child, [{ ...parent, kind: "slope" }])).toBe(false);
+    expect(isInhibited(child, [{ ...parent, kind: "slope" }])).toBe(true);
     expect(isInhibited(child, [{ ...parent, valence: "pleasure" }])).toBe(false);
     expect(isInhibited(child, [{ ...parent, state: "provisional" }])).toBe(false);
     const resolved = accept(parent, { type: "resolve", actor: ALICE, reason: "done" }, T0 + MINUTE).signal;
@@ -87,7 +88,21 @@ describe("inhibition", () => {
     ).toBe(true);
   });
 
+  it("never hides unrelated pain below: another family, or no family on either side", () => {
+    const latency = raise({ id: "l", indicator: "p99-latency", family: "latency" }).signal;
+    expect(visibleSignals([parent, latency], [], T0).map((v) => v.signal.id)).toEqual(["p", "l"]);
+    const bare = (signal: typeof parent) => ({ ...signal, family: null });
+    expect(isInhibited(bare(child), [bare(parent)])).toBe(false);
+    expect(isInhibited(child, [bare(parent)])).toBe(false);
+  });
+
   it("follows configured rules", () => {
+    const sameKind = [inhibitionRuleSchema.parse({ equal: ["kind", "valence"] })];
+    expect(isInhibited(child, [{ ...parent, family: "capacity" }], sameKind)).toBe(true);
+    expect(isInhibited(child, [{ ...parent, kind: "slope" }], sameKind)).toBe(false);
+    const withinFamily = [inhibitionRuleSchema.parse({ source: { family: "orders" }, equal: ["valence"] })];
+    expect(isInhibited({ ...child, family: "latency" }, [parent], withinFamily)).toBe(true);
+    expect(isInhibited(child, [{ ...parent, family: "latency" }], withinFamily)).toBe(false);
     const sameIndicator = [inhibitionRuleSchema.parse({ equal: ["indicator"] })];
     expect(isInhibited(child, [parent], sameIndicator)).toBe(false);
     expect(isInhibited(child, [{ ...parent, indicator: "orders-per-minute", kind: "slope" }], sameIndicator)).toBe(true);
@@ -104,12 +119,13 @@ describe("grouping", () => {
     const b = raise({ id: "b", indicator: "error-rate" }).signal;
     const c = raise({ id: "c", kind: "slope" }).signal;
     const p = raise({ id: "p", unitPath: "acme/ops" }).signal;
+    const q = raise({ id: "q", unitPath: "acme/ops", family: "latency", indicator: "p99-latency" }).signal;
     const silence = { ...maintenance, matcher: silenceSchema.shape.matcher.parse({ indicator: "error-rate" }) };
-    const groups = groupSignals(signalVisibility([a, b, c, p], [silence], T0));
+    const groups = groupSignals(signalVisibility([a, b, c, p, q], [silence], T0));
     expect(groups.map((g) => [g.key, g.unitPath, g.kind, g.views.map((v) => v.signal.id), g.visible, g.silenced, g.inhibited])).toEqual([
       ["acme/ops/payments/checkout#step", "acme/ops/payments/checkout", "step", ["a", "b"], 0, 1, 2],
-      ["acme/ops/payments/checkout#slope", "acme/ops/payments/checkout", "slope", ["c"], 1, 0, 0],
-      ["acme/ops#step", "acme/ops", "step", ["p"], 1, 0, 0],
+      ["acme/ops/payments/checkout#slope", "acme/ops/payments/checkout", "slope", ["c"], 0, 0, 1],
+      ["acme/ops#step", "acme/ops", "step", ["p", "q"], 2, 0, 0],
     ]);
   });
 });
