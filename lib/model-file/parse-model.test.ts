@@ -323,6 +323,24 @@ describe("parseModel: cross-checks", () => {
     expect(problemsOfModel(model(system("a/b")))).toEqual([{ path: "systems[0].path", message: 'parent "a" is not in the file' }]);
   });
 
+  it("checks each system's policy override merged over its ancestors', naming the setting", () => {
+    const root = system("a", { policy: { escalation: { allowances: [3_600_000, 1_800_000] } } });
+    expect(
+      parseModel(json(model(root, system("a/b", { policy: { escalation: { remedyPeriods: 2 } } }))), "json").systems[1]?.policy,
+    ).toEqual({
+      escalation: { remedyPeriods: 2 },
+    });
+    expect(problemsOfModel(model(root, system("a/b", { policy: { escalation: { allowances: [] }, nonsense: 1 } })))).toEqual([
+      { path: "systems[1].policy.escalation.allowances", message: expect.stringMatching(/>=1 items/) },
+      { path: "systems[1].policy", message: expect.stringMatching(/nonsense/) },
+    ]);
+    // Each override is fine alone; merged, the child's alert threshold exceeds the root's crisis threshold.
+    const strict = system("a", { policy: { bands: { crisis: 0.6, alert: 0.5 } } });
+    expect(problemsOfModel(model(strict, system("a/b", { policy: { bands: { alert: 0.7 } } })))).toEqual([
+      { path: "systems[1].policy.bands", message: "alert threshold must not exceed crisis threshold" },
+    ]);
+  });
+
   it("allows several roots", () => {
     expect(parseModel(json(model(system("a"), system("b"))), "json").systems).toHaveLength(2);
   });

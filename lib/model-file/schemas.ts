@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNEL_KINDS, INDEX_KINDS, INDICATOR_SCOPES, UNIT_CHANNEL_KINDS } from "@/lib/vsm/model/kinds";
-import { MAX_PATH_LENGTH, parentOf, PATH_PATTERN, SLUG_PATTERN } from "@/lib/vsm/model/path";
+import { ancestorPaths, MAX_PATH_LENGTH, parentOf, PATH_PATTERN, SLUG_PATTERN } from "@/lib/vsm/model/path";
+import { policyIssues } from "@/lib/vsm/policy";
 import { DIRECTIONS } from "@/lib/vsm/types";
 
 /**
@@ -74,6 +75,8 @@ const systemSchema = z
     functions: functionsSchema.default({}),
     channels: z.array(channelSchema).default([]),
     indicators: z.array(indicatorSchema).default([]),
+    /** S5 policy override (lib/vsm/policy.ts): any subset of the settings, merged over the ancestors'. */
+    policy: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -135,6 +138,27 @@ function checkSystems(systems: readonly unknown[], ctx: z.RefinementCtx): void {
       });
     checkChannels(path, listOf(system, "channels"), i, firstIndex, ctx);
     checkIndicators(path, listOf(system, "indicators"), i, ctx);
+  });
+  checkPolicies(systems, paths, ctx);
+}
+
+/** Each system's effective policy — its ancestors' overrides, root first, then its own — must resolve. */
+function checkPolicies(systems: readonly unknown[], paths: readonly (string | undefined)[], ctx: z.RefinementCtx): void {
+  const overrides = new Map<string, unknown>();
+  systems.forEach((system, i) => {
+    const policy = isRecord(system) ? system.policy : undefined;
+    if (paths[i] !== undefined && isRecord(policy)) overrides.set(paths[i], policy);
+  });
+  systems.forEach((system, i) => {
+    const path = paths[i];
+    if (path === undefined || !overrides.has(path)) return;
+    const chain = ancestorPaths(path)
+      .reverse()
+      .concat(path)
+      .flatMap((p) => (overrides.has(p) ? [overrides.get(p)] : []));
+    for (const issue of policyIssues(chain)) {
+      ctx.addIssue({ code: "custom", path: ["systems", i, "policy", ...issue.path], message: issue.message });
+    }
   });
 }
 

@@ -22,6 +22,7 @@ export async function exportModel(db: Pick<Database, "prisma">): Promise<ModelFi
       name: system.name,
       purpose: system.purpose,
       ...(system.owner ? { owner: system.owner } : {}),
+      ...(isNonEmptyObject(system.policy) ? { policy: system.policy } : {}),
       functions: Object.fromEntries(
         system.functions
           .filter((f) => f.present || f.owner || f.notes)
@@ -45,4 +46,8 @@ export async function exportModel(db: Pick<Database, "prisma">): Promise<ModelFi
       })),
     })),
   };
+}
+
+function isNonEmptyObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 }

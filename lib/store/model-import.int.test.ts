@@ -19,6 +19,7 @@ systems:
   - path: acme/plant
     name: Plant
     functions: { s2: {}, s3: {} }
+    policy: { escalation: { allowances: [3600000, 600000], remedyPeriods: 2 } }
     indicators:
       - { key: output, name: Output, unit: t/day, direction: up, index: productivity, capability: 120 }
       - { key: scrap, name: Scrap rate, unit: "%", direction: down }
@@ -82,6 +83,10 @@ describe("importModel", () => {
       s4: { present: true, notes: "" },
       s5: { present: true, notes: "Policy set quarterly" },
     });
+    expect(exported.systems.find((s) => s.path === "acme/plant")?.policy).toEqual({
+      escalation: { allowances: [3600000, 600000], remedyPeriods: 2 },
+    });
+    expect(acme).not.toHaveProperty("policy");
   });
 
   it("updates in place and replaces an imported system's channels, keeping its observations", async () => {

@@ -76,6 +76,7 @@ function systemRow(system: ModelSystem): SystemRow {
     name: system.name,
     purpose: system.purpose,
     owner: system.owner ?? null,
+    policy: system.policy ?? {},
   };
 }
 

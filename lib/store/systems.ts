@@ -44,6 +44,8 @@ export interface SystemRow {
   name: string;
   purpose: string;
   owner: string | null;
+  /** The system's S5 policy override (an object; {} for none). */
+  policy: Record<string, unknown>;
 }
 
 export type UpsertedSystem = { id: number; path: string; created: boolean };
@@ -54,16 +56,17 @@ export type UpsertedSystem = { id: number; path: string; created: boolean };
  */
 const UPSERT_SYSTEMS = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
-    AS t(path, slug, level, name, purpose, owner)
+  SELECT t.*, p.policy FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
+    WITH ORDINALITY AS t(path, slug, level, name, purpose, owner, n)
+  JOIN jsonb_array_elements($7::jsonb) WITH ORDINALITY AS p(policy, n) USING (n)
 ), existing AS (
   SELECT s.path FROM "system" s JOIN input USING (path)
 ), upserted AS (
-  INSERT INTO "system" (path, slug, level, name, purpose, owner, updated_at)
-  SELECT path, slug, level, name, purpose, owner, now() FROM input
+  INSERT INTO "system" (path, slug, level, name, purpose, owner, policy, updated_at)
+  SELECT path, slug, level, name, purpose, owner, policy, now() FROM input
   ON CONFLICT (path) DO UPDATE SET
     slug = excluded.slug, level = excluded.level, name = excluded.name,
-    purpose = excluded.purpose, owner = excluded.owner, updated_at = excluded.updated_at
+    purpose = excluded.purpose, owner = excluded.owner, policy = excluded.policy, updated_at = excluded.updated_at
   RETURNING id, path
 )
 SELECT u.id, u.path, e.path IS NULL AS created FROM upserted u LEFT JOIN existing e USING (path)`;
@@ -77,6 +80,8 @@ export async function upsertSystems(tx: SqlRunner, rows: SystemRow[]): Promise<U
     rows.map((r) => r.name),
     rows.map((r) => r.purpose),
     rows.map((r) => r.owner),
+    // One JSON array matched by position, as the roll-up bins are (lib/store/rollups.ts).
+    JSON.stringify(rows.map((r) => r.policy)),
   ]);
 }
 

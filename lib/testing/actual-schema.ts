@@ -56,7 +56,9 @@ SELECT t.relname::text AS table_name, i.relname::text AS index_name, ix.indispri
   JOIN pg_class t ON t.oid = ix.indrelid
   JOIN pg_namespace n ON n.oid = t.relnamespace
   JOIN pg_am am ON am.oid = i.relam
- WHERE n.nspname = 'public' AND NOT t.relispartition AND t.relname <> '_prisma_migrations'`;
+ WHERE n.nspname = 'public' AND NOT t.relispartition AND t.relname <> '_prisma_migrations'
+   -- Partial indexes (WHERE …) have no schema.prisma form: they live in the migrations only.
+   AND ix.indpred IS NULL`;
 
 const KEY_COLUMNS = (keys: string, rel: string) => `
        ARRAY(SELECT a.attname::text FROM unnest(c.${keys}) WITH ORDINALITY AS k(attnum, ord)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { allowanceAt, DEFAULT_POLICY, DEFAULT_REGIMES, regimesFor, resolvePolicy } from "@/lib/vsm/policy";
+import { allowanceAt, DEFAULT_POLICY, DEFAULT_REGIMES, policyAt, policyIssues, regimesFor, resolvePolicy } from "@/lib/vsm/policy";
 import { HOUR, MINUTE } from "@/lib/vsm/types";
 
 describe("S5 policy", () => {
@@ -71,5 +71,21 @@ describe("S5 policy", () => {
     expect(regimesFor(policy, "latency").transient.re).toBe(100);
     expect(regimesFor(policy, "throughput")).toEqual(DEFAULT_REGIMES);
     expect(regimesFor(policy, null)).toEqual(DEFAULT_REGIMES);
+  });
+});
+
+describe("policyIssues and policyAt", () => {
+  it("name each bad setting of a chain of overrides by its path, and nothing for a good chain", () => {
+    expect(policyIssues([{ escalation: { allowances: [HOUR] } }, { escalation: { remedyPeriods: 2 } }])).toEqual([]);
+    expect(policyIssues([{ escalation: { allowances: [] } }, { bands: { alert: 0.95 } }])).toEqual([
+      { path: ["bands"], message: "alert threshold must not exceed crisis threshold" },
+      { path: ["escalation", "allowances"], message: expect.stringMatching(/>=1 items/) },
+    ]);
+  });
+
+  it("give one policy for every level, or each level's own", () => {
+    const quick = resolvePolicy([{ escalation: { remedyPeriods: 1 } }]);
+    expect(policyAt(quick, 3)).toBe(quick);
+    expect(policyAt((level) => (level === 0 ? DEFAULT_POLICY : quick), 0)).toBe(DEFAULT_POLICY);
   });
 });

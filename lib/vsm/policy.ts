@@ -180,6 +180,12 @@ export function resolvePolicy(overridesRootFirst: readonly unknown[]): Policy {
   return policySchema.parse(overridesRootFirst.reduce<unknown>((acc, o) => deepMerge(acc, o), DEFAULT_POLICY));
 }
 
+/** What is wrong with a chain of overrides (root first), each problem with its setting's path; none when it resolves. */
+export function policyIssues(overridesRootFirst: readonly unknown[]): { path: PropertyKey[]; message: string }[] {
+  const parsed = policySchema.safeParse(overridesRootFirst.reduce<unknown>((acc, o) => deepMerge(acc, o), DEFAULT_POLICY));
+  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+}
+
 /**
  * The policy each level of a signal's ladder works under: one policy for all, or the effective
  * policy of the system at each level (docs/design.md §3.3: an escalation uses the policy of the
