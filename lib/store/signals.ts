@@ -15,7 +15,9 @@ export interface SignalOrigin {
 
 /** The columns queries filter on, repeated from the signal; `body` holds the rest. */
 function columns(signal: Signal) {
-  const { timeline: _timeline, ...body } = signal;
+  // The timeline lives in signal_event, one row per entry; the body is everything else.
+  const body: Partial<Signal> = { ...signal };
+  delete body.timeline;
   return {
     state: signal.state,
     valence: signal.valence,
