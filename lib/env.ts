@@ -47,6 +47,11 @@ const envSchema = z.object({
     .min(1, { message: "must be from 1 to 36500 days" })
     .max(36500, { message: "must be from 1 to 36500 days" })
     .default(35),
+  /**
+   * The shared secret an external scheduler (Vercel Cron) sends as `Authorization: Bearer …` to
+   * `/api/cron/deadlines`. Unset, that route refuses every caller; the in-process worker still runs.
+   */
+  CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

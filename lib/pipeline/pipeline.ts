@@ -5,6 +5,7 @@ import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
 import type { Fold } from "@/lib/pipeline/materialize-rollups";
 import { RollupFolder } from "@/lib/pipeline/rollup-folder";
+import { signalsFromBatch, type SignalCounts } from "@/lib/signals/signals-from-batch";
 import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { storePoints, type StoredPoints } from "@/lib/pipeline/store-points";
 import { appendAudit, type AuditEntry } from "@/lib/store/audit-events";
@@ -25,9 +26,11 @@ export interface BatchWrites {
   alerts?: readonly ExternalAlertEvent[];
 }
 
-export interface BatchOutcome extends Omit<StoredPoints, "commit" | "events"> {
+export interface BatchOutcome extends Omit<StoredPoints, "commit" | "events" | "levels"> {
   events: number;
   alerts: { created: number; updated: number };
+  /** Algedonic signals the batch raised, and running ones it changed (lib/signals/signals-from-batch.ts). */
+  signals: SignalCounts;
 }
 
 /** Who is writing and why, for the batch's audit entry; the outcome's counts are added to `detail`. */
@@ -118,6 +121,8 @@ export class Pipeline {
         writes.points.map((p) => ({ indicator: this.runtime(p.indicator), time: p.time, value: p.value })),
         now,
       );
+      const targets = new Map(writes.points.map((p) => [p.indicator.id, p.indicator]));
+      const signals = await signalsFromBatch(tx, targets, stored.events, stored.levels);
       const outcome: BatchOutcome = {
         points: stored.points,
         stored: stored.stored,
@@ -126,6 +131,7 @@ export class Pipeline {
         events: stored.events.length,
         rebuilt: stored.rebuilt,
         alerts,
+        signals,
       };
       await appendAudit(tx, [auditEntry(options.audit, outcome)]);
       if (!idempotency) return { kind: "stored", outcome };
@@ -150,6 +156,6 @@ export class Pipeline {
 }
 
 function auditEntry(audit: WriteAudit, outcome: BatchOutcome): AuditEntry {
-  const { points, stored, duplicates, stepped, events, alerts } = outcome;
-  return { ...audit, detail: { ...audit.detail, points, stored, duplicates, stepped, events, alerts } };
+  const { points, stored, duplicates, stepped, events, alerts, signals } = outcome;
+  return { ...audit, detail: { ...audit.detail, points, stored, duplicates, stepped, events, alerts, signals } };
 }

@@ -26,12 +26,30 @@ export interface Point {
   value: number;
 }
 
+/** What a signal raised from a change needs of the filter then (lib/vsm/algedonic/schemas.ts, `referenceSchema`). */
+export interface ChangeContext {
+  /** The slow reference level the change departed from, seasonal part removed. */
+  reference: number;
+  /** The one-step predictive standard deviation at the reporting point. */
+  sd: number;
+  /** The typical interval between points the filter has learnt. */
+  period: number;
+}
+
 /** A change event to store, with the time of the point that reported it and the filter's view then. */
 export interface ChangeEventRow extends ChangeEvent {
   indicatorId: number;
   reportedAt: number;
   probabilities: RegimeProbabilities | null;
   band: Band | null;
+  context: ChangeContext | null;
+}
+
+/** The filter's level and band after one point: what a running signal's remedy is judged on. */
+export interface LevelObservation {
+  time: number;
+  level: number;
+  band: Band;
 }
 
 export interface StepResult {
@@ -40,6 +58,8 @@ export interface StepResult {
   /** Times of the points stored but not stepped: not after the last stepped one, or with no index value. */
   skipped: number[];
   events: ChangeEventRow[];
+  /** Level and band after each filtered point, in order (reported points only). */
+  levels: LevelObservation[];
 }
 
 /**
@@ -48,7 +68,7 @@ export interface StepResult {
  * and skipped. With `report` false (a replay of points already stepped once) no events are made.
  */
 export function stepPoints(state: FilterState, indicator: IndicatorRuntime, points: readonly Point[], report = true): StepResult {
-  const result: StepResult = { stepped: [], skipped: [], events: [] };
+  const result: StepResult = { stepped: [], skipped: [], events: [], levels: [] };
   const reference = { capability: indicator.capability ?? Number.NaN, potentiality: indicator.potentiality ?? Number.NaN };
   for (const point of points) {
     const value = seriesValue(indicator.kind, point.value, reference);
@@ -56,6 +76,8 @@ export function stepPoints(state: FilterState, indicator: IndicatorRuntime, poin
       result.skipped.push(point.time);
       continue;
     }
+    // The change tests' slow reference before this point: the level a change reported here departed from.
+    const before = state.test.reference;
     const output = updateFilter(state, point.time, value, indicator.params);
     if (output.phase === "skipped") {
       result.skipped.push(point.time);
@@ -64,6 +86,7 @@ export function stepPoints(state: FilterState, indicator: IndicatorRuntime, poin
     result.stepped.push(point.time);
     if (!report) continue;
     const filtering = output.phase === "filtering";
+    if (filtering) result.levels.push({ time: point.time, level: output.level.mean, band: output.band });
     for (const event of output.events) {
       result.events.push({
         ...event,
@@ -71,6 +94,7 @@ export function stepPoints(state: FilterState, indicator: IndicatorRuntime, poin
         reportedAt: point.time,
         probabilities: filtering ? output.probabilities : null,
         band: filtering ? output.band : null,
+        context: filtering ? { reference: before, sd: Math.sqrt(output.prediction.variance), period: output.profile.interval } : null,
       });
     }
   }

@@ -3,7 +3,7 @@ import { chooseBinWidth } from "@/lib/pipeline/bin-width";
 import type { CachedFilter, FilterCache } from "@/lib/pipeline/filter-cache";
 import { encodeJournal } from "@/lib/pipeline/journal-codec";
 import { restoreFilters } from "@/lib/pipeline/restore-filters";
-import { stepPoints, type ChangeEventRow, type IndicatorRuntime, type Point } from "@/lib/pipeline/step-points";
+import { stepPoints, type ChangeEventRow, type IndicatorRuntime, type LevelObservation, type Point } from "@/lib/pipeline/step-points";
 import { writeCheckpoints } from "@/lib/store/filter-checkpoints";
 import { lockCursors, saveCursors, type FilterCursor } from "@/lib/store/filter-cursors";
 import { insertFilterEvents } from "@/lib/store/filter-events";
@@ -29,6 +29,8 @@ export interface StoredPoints {
   duplicates: number;
   stepped: number;
   events: ChangeEventRow[];
+  /** Each stepped indicator's level and band after each of its new points, for its running signals. */
+  levels: Map<number, LevelObservation[]>;
   /** Filters that could not be restored exactly and were rebuilt from recent points, with why. */
   rebuilt: { indicatorId: number; reason: string }[];
   /** Puts the stepped filters into the cache: call only once the transaction has committed. */
@@ -69,6 +71,7 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
     now,
   );
   const events: ChangeEventRow[] = [];
+  const levels = new Map<number, LevelObservation[]>();
   const steppedTimes = new Map<number, Set<number>>();
   const moved: FilterCursor[] = [];
   const due: { id: number; steps: number; through: number | null; filter: CachedFilter }[] = [];
@@ -81,6 +84,7 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
     const through = result.stepped.length > 0 ? result.stepped[result.stepped.length - 1]! : cursor.steppedThrough;
     steppedTimes.set(id, new Set(result.stepped));
     for (const event of result.events) events.push(event);
+    if (result.levels.length > 0) levels.set(id, result.levels);
     moved.push({ ...cursor, steps, steppedThrough: through });
     stepped.push({ id, steps, filter });
     if (steps - filter.checkpointSteps >= CHECKPOINT_STEPS || now - filter.checkpointWrittenAt >= CHECKPOINT_MS) {
@@ -150,6 +154,7 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
     duplicates: points - steppedCount - inserted.unstepped.length,
     stepped: steppedCount,
     events,
+    levels,
     rebuilt: [...restored].flatMap(([indicatorId, r]) => (r.rebuilt === undefined ? [] : [{ indicatorId, reason: r.rebuilt }])),
     commit() {
       for (const s of stepped) cache.put(s.id, s.steps, s.filter);
