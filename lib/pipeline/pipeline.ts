@@ -5,6 +5,7 @@ import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
 import type { Fold } from "@/lib/pipeline/materialize-rollups";
 import { RollupFolder } from "@/lib/pipeline/rollup-folder";
+import { signalsFromAlerts } from "@/lib/signals/signals-from-alerts";
 import { signalsFromBatch, type SignalCounts } from "@/lib/signals/signals-from-batch";
 import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { storePoints, type StoredPoints } from "@/lib/pipeline/store-points";
@@ -114,7 +115,7 @@ export class Pipeline {
       }
       await countUnassigned(tx, writes.unassigned ?? [], now);
       if (writes.counterMemory) await writeCounterMemory(tx, writes.counterMemory);
-      const alerts = await upsertExternalAlerts(tx, writes.alerts ?? []);
+      const { rows: storedAlerts, ...alerts } = await upsertExternalAlerts(tx, writes.alerts ?? []);
       stored = await storePoints(
         tx,
         this.cache,
@@ -122,7 +123,9 @@ export class Pipeline {
         now,
       );
       const targets = new Map(writes.points.map((p) => [p.indicator.id, p.indicator]));
-      const signals = await signalsFromBatch(tx, targets, stored.events, stored.levels);
+      const fromPoints = await signalsFromBatch(tx, targets, stored.events, stored.levels);
+      const fromAlerts = await signalsFromAlerts(tx, storedAlerts, now);
+      const signals = { raised: fromPoints.raised + fromAlerts.raised, updated: fromPoints.updated + fromAlerts.updated };
       const outcome: BatchOutcome = {
         points: stored.points,
         stored: stored.stored,

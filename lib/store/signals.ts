@@ -217,3 +217,9 @@ export async function policyOverridesAlong(sql: Sql, paths: readonly string[]): 
   ]);
   return new Map(rows.map((r) => [r.path, r.policy]));
 }
+
+/** The signal an external alert raised, if any: there is at most one. */
+export async function signalOfAlert(sql: Sql, externalAlertId: number): Promise<Signal | null> {
+  const [row] = await sql.query<SignalRecord>(`${SELECT_SIGNALS} WHERE s.external_alert_id = $1`, [externalAlertId]);
+  return row ? toSignal(row) : null;
+}

@@ -5,6 +5,7 @@ import { ExportMetricsServiceResponse } from "@/lib/ingest/otlp/read-otlp-protob
 import { gauge, jsonBody, protobufBody, resourceMetrics, sum, at, T0 } from "@/lib/ingest/otlp/otel-fixtures";
 import { writeRequestBody } from "@/lib/ingest/prometheus/remote-write-fixtures";
 import { recentAudit } from "@/lib/store/audit-events";
+import { readSignal } from "@/lib/store/signals";
 import { testToken } from "@/lib/testing/test-keys";
 import { bearer, createTelemetryHarness, post, type TelemetryHarness } from "@/lib/testing/telemetry-harness";
 
@@ -205,6 +206,24 @@ describe("POST /api/v2/alerts", () => {
     );
     expect(firing.status).toBe(200);
     expect(await firing.json()).toMatchObject({ received: 1, created: 1, updated: 0 });
+    // The firing alert is a pain signal of its unit, open from the alert's start, in the crisis band for severity "page".
+    const [raised] = await h.db.sql.query<{ id: string }>(`SELECT id FROM "signal" WHERE external_alert_id IS NOT NULL`);
+    expect(await readSignal(h.db.sql, raised!.id)).toMatchObject({
+      unitPath: "acme/ops/payments",
+      level: 2,
+      indicator: "HighLatency",
+      kind: "alert",
+      valence: "pain",
+      band: "crisis",
+      state: "open",
+      reference: null,
+      raisedAt: NOW - 60_000,
+      timeline: [
+        expect.objectContaining({ kind: "raised", reason: "p99 above 500 ms", actor: { type: "system", component: "alertmanager" } }),
+      ],
+    });
+    const [labels] = await h.db.sql.query<{ labels: unknown }>(`SELECT labels FROM "signal" WHERE id = $1`, [raised!.id]);
+    expect(labels).toEqual({ labels: { alertname: "HighLatency", vsm_unit: "acme/ops/payments", severity: "page" } });
     const resolved = await h.routes.alerts(
       post("/api/v2/alerts", json(alert(new Date(NOW - 1_000).toISOString())), { ...JSON_TYPE, ...bearer() }),
     );
@@ -213,5 +232,7 @@ describe("POST /api/v2/alerts", () => {
       `SELECT name, resolved, system_id IS NOT NULL AS linked FROM external_alert`,
     );
     expect(row).toEqual({ name: "HighLatency", resolved: true, linked: true });
+    expect(await readSignal(h.db.sql, raised!.id)).toMatchObject({ state: "resolved", closeReason: "alert-resolved" });
+    expect(await h.db.sql.query(`SELECT count(*)::int AS n FROM "signal"`)).toEqual([{ n: 1 }]);
   });
 });

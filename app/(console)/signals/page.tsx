@@ -1,22 +1,77 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ValenceBadge } from "@/components/vsm/valence-badge";
+import { requestTime } from "@/lib/clock";
+import { getDatabase } from "@/lib/db";
+import { listSignals } from "@/lib/store/signals";
+import { signalRows } from "@/lib/view/signal-rows";
+import { DAY } from "@/lib/vsm/types";
 
 export const metadata: Metadata = { title: "Signals" };
 
-export default function SignalsPage() {
+/** Closed signals stay listed this long; the running ones always are. */
+const RECENT = DAY;
+const LIMIT = 500;
+
+export default async function SignalsPage() {
+  await connection();
+  const db = await getDatabase();
+  const now = requestTime();
+  const rows = signalRows(await listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT }), now);
+  const running = rows.filter((r) => !r.closed);
   return (
     <>
       <PageHeader title="Signals">
-        Algedonic signals — pain and pleasure raised from filtered telemetry, escalating up the recursion when a level does not remedy them
-        within its autonomy allowance.
+        Algedonic signals — pain and pleasure raised from filtered telemetry and external alerts, climbing the recursion when a level does
+        not remedy them within its allowance. Running signals first, then those closed in the last 24 hours.
       </PageHeader>
-      <EmptyState title="No signals">
-        <p>
-          This version stores the model but does not yet ingest telemetry or run the Cyberstride filter, so no signal can be raised. Nothing
-          here is simulated.
-        </p>
-      </EmptyState>
+      {rows.length === 0 ? (
+        <EmptyState title="No signals">
+          <p>No change has been confirmed in the telemetry received, and no alert is firing. Signals appear here as soon as one is.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="text-muted mb-3 text-sm">
+            {running.length} running · {rows.length - running.length} closed in the last 24 hours
+          </p>
+          <div className="bg-surface border-line overflow-x-auto rounded-md border">
+            <table aria-label="Signals" className="w-full text-left text-sm">
+              <thead className="text-muted border-line border-b text-xs">
+                <tr>
+                  {["Signal", "State", "Unit", "Held by", "Age", "Clock"].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className={`border-line border-b last:border-0 ${row.closed ? "text-muted" : ""}`}>
+                    <td className="px-3 py-2">
+                      <ValenceBadge valence={row.valence} band={row.band} />{" "}
+                      <Link href={`/signals/${row.id}`} className="text-accent font-medium hover:underline">
+                        {row.kind} on {row.indicator}
+                      </Link>
+                      {row.changes > 1 ? <span className="text-muted"> · {row.changes} changes</span> : null}
+                    </td>
+                    <td className="px-3 py-2">{row.state}</td>
+                    <td className="px-3 py-2 font-mono text-xs">{row.unitPath}</td>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      {row.holder.path} <span className="text-muted font-sans">(level {row.holder.level})</span>
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap tabular-nums">{row.age}</td>
+                    <td className="px-3 py-2">{row.clock}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
     </>
   );
 }

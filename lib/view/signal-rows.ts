@@ -1,0 +1,108 @@
+import { describeDuration } from "@/lib/vsm/algedonic/describe-duration";
+import type { Signal, TimelineEntry } from "@/lib/vsm/algedonic/schemas";
+import { isClosed } from "@/lib/vsm/algedonic/signal-states";
+import { pathAtLevel } from "@/lib/vsm/model/path";
+import type { Millis } from "@/lib/vsm/types";
+
+/**
+ * The Signals pages' display shapes (docs/signals.md), pure: the page reads signals from the
+ * store and the clock, and hands them in. Times are relative to `now` because an operator asks
+ * "how long has this been going, and how long before it climbs", not at which instant.
+ */
+export interface SignalRow {
+  id: string;
+  state: Signal["state"];
+  valence: Signal["valence"];
+  band: Signal["band"];
+  kind: string;
+  indicator: string;
+  unitPath: string;
+  /** The system that holds the signal now, and its level. */
+  holder: { path: string; level: number };
+  age: string;
+  /** "climbs in 12m", "overdue at the root", "expires in 3m", or why it is closed. */
+  clock: string;
+  changes: number;
+  closed: boolean;
+}
+
+const CLOSE_WORDS: Record<NonNullable<Signal["closeReason"]>, string> = {
+  remedied: "remedied",
+  fixed: "resolved as fixed",
+  "accepted-new-normal": "accepted as the new normal",
+  "false-alarm": "resolved as a false alarm",
+  "alert-resolved": "its alert resolved",
+  adapted: "closed after the adaptation period",
+  retracted: "retracted by the filter",
+  unconfirmed: "never confirmed",
+};
+
+function clockOf(signal: Signal, now: Millis): string {
+  if (signal.closeReason !== null) return `${CLOSE_WORDS[signal.closeReason]} ${describeDuration(now - (signal.closedAt ?? now))} ago`;
+  const { escalateAt, expireAt, repeatAt } = signal.deadlines;
+  if (expireAt !== null) return `unconfirmed; retracted in ${describeDuration(expireAt - now)} without a next point`;
+  if (escalateAt !== null) {
+    const left = escalateAt - now;
+    if (left <= 0) return "due to climb now";
+    return signal.holderLevel === 0 ? `root's allowance ends in ${describeDuration(left)}` : `climbs in ${describeDuration(left)}`;
+  }
+  return repeatAt !== null ? `overdue at the root; S5 reminded in ${describeDuration(Math.max(0, repeatAt - now))}` : "no deadline";
+}
+
+export function signalRow(signal: Signal, now: Millis): SignalRow {
+  return {
+    id: signal.id,
+    state: signal.state,
+    valence: signal.valence,
+    band: signal.band,
+    kind: signal.kind,
+    indicator: signal.indicator,
+    unitPath: signal.unitPath,
+    holder: { path: pathAtLevel(signal.unitPath, signal.holderLevel) ?? signal.unitPath, level: signal.holderLevel },
+    age: describeDuration(now - signal.raisedAt),
+    clock: clockOf(signal, now),
+    changes: signal.changes,
+    closed: isClosed(signal.state),
+  };
+}
+
+/** Running signals first (pain before pleasure, then the longest running), then closed ones, most recently closed first. */
+export function signalRows(signals: readonly Signal[], now: Millis): SignalRow[] {
+  const running = signals.filter((s) => !isClosed(s.state));
+  const closed = signals.filter((s) => isClosed(s.state));
+  running.sort((a, b) => (a.valence === b.valence ? a.raisedAt - b.raisedAt : a.valence === "pain" ? -1 : 1));
+  closed.sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  return [...running, ...closed].map((s) => signalRow(s, now));
+}
+
+/** One timeline entry as the signal's page lists it. */
+export interface TimelineRow {
+  seq: number;
+  at: Millis;
+  /** "3h 2m after it was raised". */
+  offset: string;
+  kind: TimelineEntry["kind"];
+  change: string;
+  holder: string;
+  actor: string;
+  reason: string;
+  probabilities: string | null;
+}
+
+export function timelineRows(signal: Signal): TimelineRow[] {
+  return signal.timeline.map((entry) => ({
+    seq: entry.seq,
+    at: entry.at,
+    offset: entry.seq === 0 ? "raised" : `+${describeDuration(entry.at - signal.raisedAt)}`,
+    kind: entry.kind,
+    change: entry.from === null || entry.from === entry.to ? entry.to : `${entry.from} → ${entry.to}`,
+    holder: `${pathAtLevel(signal.unitPath, entry.level) ?? signal.unitPath} (level ${entry.level})`,
+    actor: entry.actor.type === "user" ? entry.actor.id : entry.actor.component,
+    reason: entry.reason,
+    probabilities: entry.probabilities
+      ? Object.entries(entry.probabilities)
+          .map(([regime, p]) => `${regime} ${p.toFixed(2)}`)
+          .join(", ")
+      : null,
+  }));
+}
