@@ -22,10 +22,12 @@ export default async function OverviewPage() {
         </EmptyState>
       ) : (
         <>
-          <dl className="mb-6 grid max-w-xl grid-cols-3 gap-3">
+          <dl className="mb-6 grid max-w-3xl grid-cols-5 gap-3">
             <Stat label="Systems" value={overview.systemCount} />
             <Stat label="Recursion levels" value={overview.levelCount} />
             <Stat label="Indicators" value={overview.indicatorCount} />
+            <Stat label="Open pain" value={overview.openSignals.pain} />
+            <Stat label="Open pleasure" value={overview.openSignals.pleasure} />
           </dl>
           <SystemTree nodes={overview.roots} label="Recursion" />
         </>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { FunctionBadges } from "@/components/vsm/function-badges";
 import type { OverviewSystem } from "@/lib/view/overview";
 import type { TreeNode } from "@/lib/view/system-tree";
@@ -42,6 +43,12 @@ function SystemRow({ system }: { system: TreeNode<OverviewSystem> }) {
           </dd>
         </div>
         <div>
+          <dt className="sr-only">Open signals</dt>
+          <dd>
+            <OpenSignals counts={system.openSignals} />
+          </dd>
+        </div>
+        <div>
           <dt className="sr-only">S1 units</dt>
           <dd>
             {system.units.length} unit{system.units.length === 1 ? "" : "s"}
@@ -50,5 +57,19 @@ function SystemRow({ system }: { system: TreeNode<OverviewSystem> }) {
       </dl>
       <FunctionBadges functions={system.functions} />
     </article>
+  );
+}
+
+/** Running pain and pleasure raised here, linked to the Signals page; a quiet "no open signals" otherwise. */
+function OpenSignals({ counts }: { counts: OverviewSystem["openSignals"] }) {
+  if (counts.pain + counts.pleasure === 0) return <span>no open signals</span>;
+  return (
+    <Link href="/signals" className="hover:underline">
+      {counts.pain > 0 ? <span className="bg-missing-soft text-missing rounded px-1.5 py-0.5 font-medium">{counts.pain} pain</span> : null}
+      {counts.pain > 0 && counts.pleasure > 0 ? " " : null}
+      {counts.pleasure > 0 ? (
+        <span className="bg-present-soft text-present rounded px-1.5 py-0.5 font-medium">{counts.pleasure} pleasure</span>
+      ) : null}
+    </Link>
   );
 }

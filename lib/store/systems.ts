@@ -19,6 +19,8 @@ export async function getOverview(db: Pick<Database, "prisma">): Promise<Overvie
       _count: { select: { indicators: true } },
     },
   });
+  const open = await db.prisma.signal.groupBy({ by: ["systemId", "valence"], where: { closedAt: null }, _count: { _all: true } });
+  const openOf = (id: number, valence: string) => open.find((g) => g.systemId === id && g.valence === valence)?._count._all ?? 0;
   const systems = rows.map(({ functions, _count, ...system }): OverviewSystem => {
     const present = new Set(functions.filter((f) => f.present).map((f) => f.kind));
     return {
@@ -31,6 +33,7 @@ export async function getOverview(db: Pick<Database, "prisma">): Promise<Overvie
         s5: present.has("s5"),
       },
       indicatorCount: _count.indicators,
+      openSignals: { pain: openOf(system.id, "pain"), pleasure: openOf(system.id, "pleasure") },
     };
   });
   return summariseOverview(systems);

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { createApiKey } from "@/lib/store/api-keys";
-import { openEmbedded, openPostgres, type Database } from "@/lib/store/database";
-import { applyMigrations } from "@/lib/store/migrate";
+import type { Database } from "@/lib/store/database";
 import { importModel } from "@/lib/store/model-import";
 import { indicatorsByName } from "@/lib/store/indicator-runtimes";
 import { startApp, type AppProcess } from "@/lib/testing/app-process";
-import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { prepareSystemDatabase, type SystemDatabase } from "@/lib/testing/system-database";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 /**
@@ -51,30 +47,11 @@ function batch(i: number) {
   return { observations };
 }
 
-interface Setup {
-  env: Record<string, string>;
-  open(): Database;
-  remove(): Promise<void>;
-}
-
 /** A database of the console's own kind, migrated, with the model and an ingest key. */
-async function prepare(): Promise<Setup & { token: string }> {
-  let setup: Setup;
-  if (process.env.DATABASE_URL) {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL, "vsm_sys");
-    setup = { env: { DATABASE_URL: scratch.url }, open: () => openPostgres(scratch.url), remove: scratch.drop };
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "vsm-sys-"));
-    setup = {
-      env: { DATABASE_URL: "", VSM_DATA_DIR: dir },
-      open: () => openEmbedded(dir),
-      remove: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
+async function prepare(): Promise<SystemDatabase & { token: string }> {
+  const setup = await prepareSystemDatabase(MODEL, "vsm_sys");
   const db = setup.open();
   try {
-    await applyMigrations(db.sql);
-    await importModel(db, MODEL);
     const { token } = await createApiKey(db.sql, { name: "durability", role: "ingest", scope: "acme" }, "cli:test");
     return { ...setup, token };
   } finally {
@@ -126,6 +103,8 @@ async function reference(points: (i: number) => ReturnType<typeof batch>["observ
       const writes = points(i).map((o) => ({ indicator: targets.get(o.indicator)!, time: o.time, value: o.value }));
       await pipeline.write({ points: writes }, { audit: { actor: "system", action: "telemetry.write", detail: {} } });
     }
+    // Its roll-up fold must not outlive the database it folds into.
+    await pipeline.close();
     return await filterRecord(db);
   } finally {
     await db.drop();

@@ -12,12 +12,16 @@ export interface OverviewSystem {
   owner: string | null;
   functions: Record<FunctionKind, boolean>;
   indicatorCount: number;
+  /** Running signals raised at this system (its own indicators and alerts), by valence. */
+  openSignals: { pain: number; pleasure: number };
 }
 
 export interface Overview {
   systemCount: number;
   levelCount: number;
   indicatorCount: number;
+  /** Running signals in the whole model, by valence. */
+  openSignals: { pain: number; pleasure: number };
   roots: TreeNode<OverviewSystem>[];
 }
 
@@ -27,6 +31,10 @@ export function summariseOverview(systems: OverviewSystem[]): Overview {
     systemCount: systems.length,
     levelCount: new Set(systems.map((s) => s.level)).size,
     indicatorCount: systems.reduce((sum, s) => sum + s.indicatorCount, 0),
+    openSignals: {
+      pain: systems.reduce((sum, s) => sum + s.openSignals.pain, 0),
+      pleasure: systems.reduce((sum, s) => sum + s.openSignals.pleasure, 0),
+    },
     roots: buildTree(systems),
   };
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { accept, ALICE, raise, T0 } from "@/lib/vsm/algedonic/signal-fixtures";
-import { signalRow, signalRows, timelineRows } from "@/lib/view/signal-rows";
+import { roughly, signalRow, signalRows, timelineRows } from "@/lib/view/signal-rows";
 import { HOUR, MINUTE } from "@/lib/vsm/types";
 
 describe("signal rows", () => {
+  it("give ages and countdowns to the second within the hour and to the minute beyond", () => {
+    expect([500, 61_400, 3 * HOUR + 20 * MINUTE + 31_722].map(roughly)).toEqual(["under a second", "1m 1s", "3h 21m"]);
+  });
+
   it("say who holds a signal, how old it is and when it climbs", () => {
     const { signal, schedule } = raise();
     expect(signalRow(signal, T0 + 12 * MINUTE)).toEqual({

@@ -37,16 +37,23 @@ const CLOSE_WORDS: Record<NonNullable<Signal["closeReason"]>, string> = {
   unconfirmed: "never confirmed",
 };
 
+/** A duration as a person reads an age or a countdown: to the second within the hour, to the minute beyond. */
+export function roughly(duration: Millis): string {
+  if (duration < 1_000) return "under a second";
+  const unit = duration >= 3_600_000 ? 60_000 : 1_000;
+  return describeDuration(Math.round(duration / unit) * unit);
+}
+
 function clockOf(signal: Signal, now: Millis): string {
-  if (signal.closeReason !== null) return `${CLOSE_WORDS[signal.closeReason]} ${describeDuration(now - (signal.closedAt ?? now))} ago`;
+  if (signal.closeReason !== null) return `${CLOSE_WORDS[signal.closeReason]} ${roughly(now - (signal.closedAt ?? now))} ago`;
   const { escalateAt, expireAt, repeatAt } = signal.deadlines;
-  if (expireAt !== null) return `unconfirmed; retracted in ${describeDuration(expireAt - now)} without a next point`;
+  if (expireAt !== null) return `unconfirmed; retracted in ${roughly(expireAt - now)} without a next point`;
   if (escalateAt !== null) {
     const left = escalateAt - now;
     if (left <= 0) return "due to climb now";
-    return signal.holderLevel === 0 ? `root's allowance ends in ${describeDuration(left)}` : `climbs in ${describeDuration(left)}`;
+    return signal.holderLevel === 0 ? `root's allowance ends in ${roughly(left)}` : `climbs in ${roughly(left)}`;
   }
-  return repeatAt !== null ? `overdue at the root; S5 reminded in ${describeDuration(Math.max(0, repeatAt - now))}` : "no deadline";
+  return repeatAt !== null ? `overdue at the root; S5 reminded in ${roughly(Math.max(0, repeatAt - now))}` : "no deadline";
 }
 
 export function signalRow(signal: Signal, now: Millis): SignalRow {
@@ -59,7 +66,7 @@ export function signalRow(signal: Signal, now: Millis): SignalRow {
     indicator: signal.indicator,
     unitPath: signal.unitPath,
     holder: { path: pathAtLevel(signal.unitPath, signal.holderLevel) ?? signal.unitPath, level: signal.holderLevel },
-    age: describeDuration(now - signal.raisedAt),
+    age: roughly(now - signal.raisedAt),
     clock: clockOf(signal, now),
     changes: signal.changes,
     closed: isClosed(signal.state),
@@ -93,7 +100,7 @@ export function timelineRows(signal: Signal): TimelineRow[] {
   return signal.timeline.map((entry) => ({
     seq: entry.seq,
     at: entry.at,
-    offset: entry.seq === 0 ? "raised" : `+${describeDuration(entry.at - signal.raisedAt)}`,
+    offset: entry.seq === 0 ? "raised" : `+${roughly(entry.at - signal.raisedAt)}`,
     kind: entry.kind,
     change: entry.from === null || entry.from === entry.to ? entry.to : `${entry.from} → ${entry.to}`,
     holder: `${pathAtLevel(signal.unitPath, entry.level) ?? signal.unitPath} (level ${entry.level})`,
