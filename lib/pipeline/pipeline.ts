@@ -5,6 +5,7 @@ import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
 import type { Fold } from "@/lib/pipeline/materialize-rollups";
 import { RollupFolder } from "@/lib/pipeline/rollup-folder";
+import { SignalCache } from "@/lib/signals/signal-cache";
 import { signalsFromAlerts } from "@/lib/signals/signals-from-alerts";
 import { signalsFromBatch, type SignalCounts } from "@/lib/signals/signals-from-batch";
 import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
@@ -17,6 +18,7 @@ import { claimKey, saveAnswer, type IdempotentAnswer } from "@/lib/store/idempot
 import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { countUnassigned } from "@/lib/store/unassigned-points";
 import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params";
+import type { Signal } from "@/lib/vsm/algedonic/schemas";
 import { DEFAULT_POLICY, type Policy } from "@/lib/vsm/policy";
 
 /** Everything one request writes, in one transaction (docs/design.md §5). */
@@ -70,6 +72,8 @@ export const FOLD_INTERVAL = 1000;
  */
 export class Pipeline {
   readonly cache: FilterCache;
+  /** Running signals as this process last stored them (lib/signals/signal-cache.ts). */
+  readonly signals = new SignalCache();
   private readonly policy: Policy;
   private readonly now: () => number;
   private readonly params = new Map<string, FilterParams>();
@@ -107,6 +111,7 @@ export class Pipeline {
   async write(writes: BatchWrites, options: { audit: WriteAudit; idempotency?: Idempotency }): Promise<BatchResult> {
     const now = this.now();
     let stored: StoredPoints | undefined;
+    let storedSignals: Signal[] = [];
     const result = await this.db.sql.transaction(async (tx): Promise<BatchResult> => {
       const { idempotency } = options;
       if (idempotency) {
@@ -123,9 +128,10 @@ export class Pipeline {
         now,
       );
       const targets = new Map(writes.points.map((p) => [p.indicator.id, p.indicator]));
-      const fromPoints = await signalsFromBatch(tx, targets, stored.events, stored.levels);
+      const fromPoints = await signalsFromBatch(tx, this.signals, targets, stored.events, stored.levels);
+      storedSignals = fromPoints.stored;
       const fromAlerts = await signalsFromAlerts(tx, storedAlerts, now);
-      const signals = { raised: fromPoints.raised + fromAlerts.raised, updated: fromPoints.updated + fromAlerts.updated };
+      const signals = { raised: fromPoints.counts.raised + fromAlerts.raised, updated: fromPoints.counts.updated + fromAlerts.updated };
       const outcome: BatchOutcome = {
         points: stored.points,
         stored: stored.stored,
@@ -143,6 +149,7 @@ export class Pipeline {
       return { kind: "stored", outcome, answer };
     });
     stored?.commit();
+    for (const signal of storedSignals) this.signals.put(signal);
     if (result.kind === "stored" && result.outcome.stored > 0) this.folder.nudge();
     return result;
   }

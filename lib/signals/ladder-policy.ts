@@ -10,12 +10,43 @@ import { resolvePolicy, type Policy } from "@/lib/vsm/policy";
  * under the policy of the level that receives it.
  */
 export async function ladderPolicyFor(sql: Pick<SqlRunner, "query">, unitPath: string): Promise<(level: number) => Policy> {
-  const rootFirst = [...ancestorPaths(unitPath).reverse(), unitPath];
-  const overrides = await policyOverridesAlong(sql, rootFirst);
-  const byLevel = rootFirst.map((_, level) => resolvePolicy(rootFirst.slice(0, level + 1).map((path) => overrides.get(path) ?? {})));
-  return (level) => {
-    const policy = byLevel[level];
-    if (policy === undefined) throw new RangeError(`${unitPath} has no level ${level}`);
-    return policy;
-  };
+  return (await ladderPoliciesFor(sql, [unitPath])).get(unitPath)!;
+}
+
+/** ladderPolicyFor for several units, with one query for all of them: what a batch of many units needs. */
+export async function ladderPoliciesFor(
+  sql: Pick<SqlRunner, "query">,
+  unitPaths: readonly string[],
+): Promise<Map<string, (level: number) => Policy>> {
+  const chains = new Map(unitPaths.map((path) => [path, [...ancestorPaths(path).reverse(), path]]));
+  const overrides = await policyOverridesAlong(sql, [...new Set([...chains.values()].flat())]);
+  const ladders = new Map<string, (level: number) => Policy>();
+  for (const [unitPath, rootFirst] of chains) {
+    const byLevel = rootFirst.map((_, level) => resolved(rootFirst.slice(0, level + 1).map((path) => overrides.get(path) ?? {})));
+    ladders.set(unitPath, (level) => {
+      const policy = byLevel[level];
+      if (policy === undefined) throw new RangeError(`${unitPath} has no level ${level}`);
+      return policy;
+    });
+  }
+  return ladders;
+}
+
+/**
+ * Effective policies by their chain of overrides: resolving validates the whole policy, which a
+ * batch would otherwise repeat for every signal it touches; the same chain always resolves the
+ * same, so it is done once per distinct chain (a model has few).
+ */
+const memo = new Map<string, Policy>();
+const MEMO_LIMIT = 1_000;
+
+function resolved(chain: unknown[]): Policy {
+  const key = JSON.stringify(chain);
+  let policy = memo.get(key);
+  if (policy === undefined) {
+    policy = resolvePolicy(chain);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, policy);
+  }
+  return policy;
 }

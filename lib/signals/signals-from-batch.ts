@@ -2,9 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ChangeEventRow, LevelObservation } from "@/lib/pipeline/step-points";
 import { applyToSignal } from "@/lib/signals/apply-to-signal";
-import { ladderPolicyFor } from "@/lib/signals/ladder-policy";
+import { ladderPoliciesFor } from "@/lib/signals/ladder-policy";
+import type { Policy } from "@/lib/vsm/policy";
 import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import { insertSignal, runningSignalsOf, saveTransition, systemByPath } from "@/lib/store/signals";
+import type { SignalCache } from "@/lib/signals/signal-cache";
+import { insertSignals, readSignals, runningSignalVersions, saveTransitions, systemIdsByPath, type NewSignal } from "@/lib/store/signals";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { applySignalEvent } from "@/lib/vsm/algedonic/apply-signal-event";
 import { raiseSignal } from "@/lib/vsm/algedonic/raise-signal";
@@ -19,13 +21,19 @@ export interface SignalCounts {
   updated: number;
 }
 
+/** The counts, and the signals as the batch stored them: for the cache once the batch has committed. */
+export interface BatchSignals {
+  counts: SignalCounts;
+  stored: Signal[];
+}
+
 /** One signal while a batch works on it: as stored (null when the batch raised it), as it is now, and the events that led there. */
 interface Session {
   stored: Signal | null;
   current: Signal;
   schedule: SignalDeadline[];
   applied: { event: SignalEvent; at: number }[];
-  origin: { systemId: number; indicatorId: number };
+  target: IndicatorTarget;
 }
 
 type Item = { at: number; order: number; event: ChangeEventRow } | { at: number; order: number; level: LevelObservation };
@@ -48,14 +56,17 @@ const isSignalEvent = (e: ChangeEventRow) => SIGNAL_EVENTS.has(e.type);
  */
 export async function signalsFromBatch(
   tx: SqlRunner,
+  cache: SignalCache,
   targets: ReadonlyMap<number, IndicatorTarget>,
   events: readonly ChangeEventRow[],
   levels: ReadonlyMap<number, readonly LevelObservation[]>,
-): Promise<SignalCounts> {
-  const counts: SignalCounts = { raised: 0, updated: 0 };
+): Promise<BatchSignals> {
+  const result: BatchSignals = { counts: { raised: 0, updated: 0 }, stored: [] };
   const changed = events.filter(isSignalEvent);
-  const running = await runningSignalsOf(tx, [...new Set([...levels.keys(), ...changed.map((e) => e.indicatorId)])]);
+  const running = await currentSignals(tx, cache, [...new Set([...levels.keys(), ...changed.map((e) => e.indicatorId)])]);
   const work = [...new Set([...changed.map((e) => e.indicatorId), ...running.keys()])].sort((a, b) => a - b);
+  const policies = await ladderPoliciesFor(tx, [...new Set(work.flatMap((id) => targets.get(id)?.unitPath ?? []))]);
+  const sessions: Session[] = [];
   for (const indicatorId of work) {
     const target = targets.get(indicatorId);
     if (target === undefined) continue;
@@ -64,23 +75,40 @@ export async function signalsFromBatch(
       ...changed.filter((e) => e.indicatorId === indicatorId).map((event, order) => ({ at: event.reportedAt, order, event })),
       ...(levels.get(indicatorId) ?? []).map((level) => ({ at: level.time, order: Number.MAX_SAFE_INTEGER, level })),
     ].sort((a, b) => a.at - b.at || a.order - b.order);
-    const sessions = await runIndicator(tx, target, running.get(indicatorId) ?? [], items);
-    for (const session of sessions) await save(tx, session, counts);
+    sessions.push(...runIndicator(target, policies.get(target.unitPath)!, running.get(indicatorId) ?? [], items));
   }
-  return counts;
+  await save(tx, sessions, result);
+  return result;
 }
 
-async function runIndicator(
-  tx: SqlRunner,
+/** The running signals of these indicators, from the cache where it is at the stored version, the rest read. */
+async function currentSignals(tx: SqlRunner, cache: SignalCache, indicatorIds: readonly number[]): Promise<Map<number, Signal[]>> {
+  const versions = await runningSignalVersions(tx, indicatorIds);
+  const found = new Map<string, Signal>();
+  for (const v of versions) {
+    const cached = cache.get(v.id, v.version);
+    if (cached !== undefined) found.set(v.id, cached);
+  }
+  for (const signal of await readSignals(
+    tx,
+    versions.filter((v) => !found.has(v.id)).map((v) => v.id),
+  ))
+    found.set(signal.id, signal);
+  const byIndicator = new Map<number, Signal[]>();
+  for (const v of versions) {
+    const signal = found.get(v.id);
+    if (signal !== undefined) byIndicator.set(v.indicatorId, [...(byIndicator.get(v.indicatorId) ?? []), signal]);
+  }
+  return byIndicator;
+}
+
+function runIndicator(
   target: IndicatorTarget,
+  policy: (level: number) => Policy,
   running: readonly Signal[],
   items: readonly Item[],
-): Promise<Session[]> {
-  const policy = await ladderPolicyFor(tx, target.unitPath);
-  const system = await systemByPath(tx, target.unitPath);
-  if (system === null) return [];
-  const origin = { systemId: system.id, indicatorId: target.id };
-  const sessions: Session[] = running.map((s) => ({ stored: s, current: s, schedule: [], applied: [], origin }));
+): Session[] {
+  const sessions: Session[] = running.map((s) => ({ stored: s, current: s, schedule: [], applied: [], target }));
   const open = new Map<Valence, Session>(sessions.map((s) => [s.current.valence, s]));
   const apply = (session: Session, event: SignalEvent, at: number) => {
     const result = applySignalEvent(session.current, event, at, policy);
@@ -104,7 +132,7 @@ async function runIndicator(
       if (session?.current.state === "provisional") apply(session, { type: "retract", actor: FILTER, probabilities }, item.at);
     } else if (session === undefined) {
       const raised = raiseSignal(raiseInput(target, change), change.reportedAt, policy);
-      const fresh: Session = { stored: null, current: raised.signal, schedule: raised.schedule, applied: [], origin };
+      const fresh: Session = { stored: null, current: raised.signal, schedule: raised.schedule, applied: [], target };
       sessions.push(fresh);
       open.set(change.valence, fresh);
     } else if (change.type !== "raised") {
@@ -149,18 +177,45 @@ function raiseInput(target: IndicatorTarget, change: ChangeEventRow): RaiseInput
   };
 }
 
-async function save(tx: SqlRunner, session: Session, counts: SignalCounts): Promise<void> {
-  const { stored, current, schedule, origin } = session;
-  if (stored === null) {
-    await insertSignal(tx, current, { ...origin, externalAlertId: null, labels: {} }, schedule);
-    counts.raised += 1;
-    return;
+/**
+ * Writes what the batch did to its signals in a few statements: the new ones inserted, the
+ * changed ones stored over the versions they were read at (in id order, so two writers lock rows
+ * in the same order).
+ */
+async function save(tx: SqlRunner, sessions: readonly Session[], result: BatchSignals): Promise<void> {
+  // Transitions first: a signal this batch closed must be closed before the one it raised in its place is inserted.
+  const changed = sessions
+    .filter((s): s is Session & { stored: Signal } => s.stored !== null && s.current !== s.stored)
+    .sort((a, b) => (a.current.id < b.current.id ? -1 : 1));
+  const won = new Set(
+    await saveTransitions(
+      tx,
+      changed.map((s) => ({ before: s.stored, after: s.current, schedule: s.schedule })),
+    ),
+  );
+  result.counts.updated += changed.length;
+  for (const session of changed) {
+    if (won.has(session.current.id)) {
+      result.stored.push(session.current);
+      continue;
+    }
+    // An operator moved the signal meanwhile: apply this batch's events again, in order, to what they left.
+    for (const { event, at } of session.applied) await applyToSignal(tx, session.stored.id, event, at);
   }
-  if (current === stored) return;
-  counts.updated += 1;
-  if (await saveTransition(tx, stored, current, schedule)) return;
-  // An operator moved the signal meanwhile: apply this batch's events again, in order, to what they left.
-  for (const { event, at } of session.applied) await applyToSignal(tx, stored.id, event, at);
+  // A possible change raised and retracted within this batch was never announced and leaves nothing to act on:
+  // the filter's own events record it, and no signal row is written for it.
+  const raised = sessions.filter((s) => s.stored === null && s.current.closeReason !== "retracted");
+  const systems = await systemIdsByPath(tx, [...new Set(raised.map((s) => s.target.unitPath))]);
+  const fresh: NewSignal[] = [];
+  for (const { current, schedule, target } of raised) {
+    const systemId = systems.get(target.unitPath);
+    // A unit removed from the model since the batch was resolved: its points are stored, no signal is raised.
+    if (systemId !== undefined)
+      fresh.push({ signal: current, origin: { systemId, indicatorId: target.id, externalAlertId: null, labels: {} }, schedule });
+  }
+  await insertSignals(tx, fresh);
+  result.counts.raised += fresh.length;
+  result.stored.push(...fresh.map((f) => f.signal));
 }
 
 function formatNumber(n: number): string {

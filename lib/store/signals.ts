@@ -34,35 +34,66 @@ function columns(signal: Signal) {
   };
 }
 
+/** A new signal to store, with where it came from and the deadlines it needs. */
+export interface NewSignal {
+  signal: Signal;
+  origin: SignalOrigin;
+  schedule: readonly SignalDeadline[];
+}
+
+/** A transition to store: the signal as read, as changed, and the deadlines it now needs. */
+export interface Transition {
+  before: Signal;
+  after: Signal;
+  schedule: readonly SignalDeadline[];
+}
+
 /** A new signal with its first timeline entries and its deadlines. */
 export async function insertSignal(tx: Sql, signal: Signal, origin: SignalOrigin, schedule: readonly SignalDeadline[]): Promise<void> {
-  const c = columns(signal);
+  await insertSignals(tx, [{ signal, origin, schedule }]);
+}
+
+/** New signals, their timelines and deadlines, in four statements however many there are. */
+export async function insertSignals(tx: Sql, items: readonly NewSignal[]): Promise<void> {
+  if (items.length === 0) return;
+  const c = items.map((i) => columns(i.signal));
   await tx.query(
     `INSERT INTO "signal" (id, system_id, indicator_id, external_alert_id, state, valence, kind, band, level, holder_level,
                            raised_at, closed_at, close_reason, changes, version, body, labels)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${toTimestamp("$11::float8")}, ${toTimestamp("$12::float8")}, $13, $14, $15, $16::jsonb, $17::jsonb)`,
+     SELECT id, system_id, indicator_id, external_alert_id, state, valence, kind, band, level, holder_level,
+            ${toTimestamp("raised_at")}, ${toTimestamp("closed_at")}, close_reason, changes, version, body::jsonb, labels::jsonb
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[],
+                   $11::float8[], $12::float8[], $13::text[], $14::int[], $15::int[], $16::text[], $17::text[])
+         AS n(id, system_id, indicator_id, external_alert_id, state, valence, kind, band, level, holder_level,
+              raised_at, closed_at, close_reason, changes, version, body, labels)`,
     [
-      signal.id,
-      origin.systemId,
-      origin.indicatorId,
-      origin.externalAlertId,
-      c.state,
-      c.valence,
-      c.kind,
-      c.band,
-      c.level,
-      c.holderLevel,
-      c.raisedAt,
-      c.closedAt,
-      c.closeReason,
-      c.changes,
-      c.version,
-      c.body,
-      JSON.stringify(origin.labels),
+      items.map((i) => i.signal.id),
+      items.map((i) => i.origin.systemId),
+      items.map((i) => i.origin.indicatorId),
+      items.map((i) => i.origin.externalAlertId),
+      c.map((x) => x.state),
+      c.map((x) => x.valence),
+      c.map((x) => x.kind),
+      c.map((x) => x.band),
+      c.map((x) => x.level),
+      c.map((x) => x.holderLevel),
+      c.map((x) => x.raisedAt),
+      c.map((x) => x.closedAt),
+      c.map((x) => x.closeReason),
+      c.map((x) => x.changes),
+      c.map((x) => x.version),
+      c.map((x) => x.body),
+      items.map((i) => JSON.stringify(i.origin.labels)),
     ],
   );
-  await appendTimeline(tx, signal.id, signal.timeline);
-  await replaceDeadlines(tx, signal.id, schedule);
+  await appendTimelines(
+    tx,
+    items.flatMap((i) => i.signal.timeline.map((entry) => ({ signalId: i.signal.id, entry }))),
+  );
+  await replaceDeadlines(
+    tx,
+    items.map((i) => ({ signalId: i.signal.id, schedule: i.schedule })),
+  );
 }
 
 /**
@@ -70,28 +101,59 @@ export async function insertSignal(tx: Sql, signal: Signal, origin: SignalOrigin
  * version (compare-and-swap): false when another writer got there first, and nothing was written.
  */
 export async function saveTransition(tx: Sql, before: Signal, after: Signal, schedule: readonly SignalDeadline[]): Promise<boolean> {
-  const c = columns(after);
-  const updated = await tx.query<{ id: string }>(
-    `UPDATE "signal" SET state = $3, band = $4, holder_level = $5, closed_at = ${toTimestamp("$6::float8")}, close_reason = $7,
-            changes = $8, version = $9, body = $10::jsonb, updated_at = now()
-      WHERE id = $1 AND version = $2 RETURNING id`,
-    [after.id, before.version, c.state, c.band, c.holderLevel, c.closedAt, c.closeReason, c.changes, c.version, c.body],
-  );
-  if (updated.length === 0) return false;
-  await appendTimeline(tx, after.id, after.timeline.slice(before.timeline.length));
-  await replaceDeadlines(tx, after.id, schedule);
-  return true;
+  return (await saveTransitions(tx, [{ before, after, schedule }])).length === 1;
 }
 
-async function appendTimeline(tx: Sql, signalId: string, entries: readonly TimelineEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+/**
+ * Stores transitions in four statements, each only over the version it was computed from
+ * (compare-and-swap). Returns the ids that were stored; the others lost a race and wrote nothing.
+ */
+export async function saveTransitions(tx: Sql, items: readonly Transition[]): Promise<string[]> {
+  if (items.length === 0) return [];
+  const c = items.map((i) => columns(i.after));
+  const updated = await tx.query<{ id: string }>(
+    `UPDATE "signal" s SET state = u.state, band = u.band, holder_level = u.holder_level, closed_at = ${toTimestamp("u.closed_at")},
+            close_reason = u.close_reason, changes = u.changes, version = u.version, body = u.body::jsonb, updated_at = now()
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::text[], $8::int[], $9::int[], $10::text[])
+         AS u(id, expected, state, band, holder_level, closed_at, close_reason, changes, version, body)
+      WHERE s.id = u.id AND s.version = u.expected
+      RETURNING s.id`,
+    [
+      items.map((i) => i.after.id),
+      items.map((i) => i.before.version),
+      c.map((x) => x.state),
+      c.map((x) => x.band),
+      c.map((x) => x.holderLevel),
+      c.map((x) => x.closedAt),
+      c.map((x) => x.closeReason),
+      c.map((x) => x.changes),
+      c.map((x) => x.version),
+      c.map((x) => x.body),
+    ],
+  );
+  const won = new Set(updated.map((u) => u.id));
+  const stored = items.filter((i) => won.has(i.after.id));
+  await appendTimelines(
+    tx,
+    stored.flatMap((i) => i.after.timeline.slice(i.before.timeline.length).map((entry) => ({ signalId: i.after.id, entry }))),
+  );
+  await replaceDeadlines(
+    tx,
+    stored.map((i) => ({ signalId: i.after.id, schedule: i.schedule })),
+  );
+  return [...won];
+}
+
+async function appendTimelines(tx: Sql, rows: readonly { signalId: string; entry: TimelineEntry }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const entries = rows.map((r) => r.entry);
   await tx.query(
     `INSERT INTO "signal_event" (signal_id, seq, at, actor, kind, from_state, to_state, level, reason, probabilities)
-     SELECT $1, seq, ${toTimestamp("at")}, actor::jsonb, kind, from_state, to_state, level, reason, probabilities::jsonb
-       FROM unnest($2::int[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
-         AS e(seq, at, actor, kind, from_state, to_state, level, reason, probabilities)`,
+     SELECT signal_id, seq, ${toTimestamp("at")}, actor::jsonb, kind, from_state, to_state, level, reason, probabilities::jsonb
+       FROM unnest($1::text[], $2::int[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
+         AS e(signal_id, seq, at, actor, kind, from_state, to_state, level, reason, probabilities)`,
     [
-      signalId,
+      rows.map((r) => r.signalId),
       entries.map((e) => e.seq),
       entries.map((e) => e.at),
       entries.map((e) => JSON.stringify(e.actor)),
@@ -105,14 +167,16 @@ async function appendTimeline(tx: Sql, signalId: string, entries: readonly Timel
   );
 }
 
-/** The signal's deadlines become exactly `schedule`: superseded timers go in the same transaction. */
-async function replaceDeadlines(tx: Sql, signalId: string, schedule: readonly SignalDeadline[]): Promise<void> {
-  await tx.query(`DELETE FROM "signal_deadline" WHERE signal_id = $1`, [signalId]);
-  if (schedule.length === 0) return;
+/** Each signal's deadlines become exactly its schedule: superseded timers go in the same transaction. */
+async function replaceDeadlines(tx: Sql, items: readonly { signalId: string; schedule: readonly SignalDeadline[] }[]): Promise<void> {
+  if (items.length === 0) return;
+  await tx.query(`DELETE FROM "signal_deadline" WHERE signal_id = ANY($1::text[])`, [items.map((i) => i.signalId)]);
+  const rows = items.flatMap((i) => i.schedule.map((d) => ({ signalId: i.signalId, d })));
+  if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO "signal_deadline" (signal_id, kind, at, level)
-     SELECT $1, kind, ${toTimestamp("at")}, level FROM unnest($2::text[], $3::float8[], $4::int[]) AS d(kind, at, level)`,
-    [signalId, schedule.map((d) => d.kind), schedule.map((d) => d.at), schedule.map((d) => d.level)],
+     SELECT signal_id, kind, ${toTimestamp("at")}, level FROM unnest($1::text[], $2::text[], $3::float8[], $4::int[]) AS d(signal_id, kind, at, level)`,
+    [rows.map((r) => r.signalId), rows.map((r) => r.d.kind), rows.map((r) => r.d.at), rows.map((r) => r.d.level)],
   );
 }
 
@@ -159,16 +223,22 @@ export async function runningSignalOf(sql: Sql, indicatorId: number, valence: Si
   return row ? toSignal(row) : null;
 }
 
-/** Running signals of these indicators, by indicator id. */
-export async function runningSignalsOf(sql: Sql, indicatorIds: readonly number[]): Promise<Map<number, Signal[]>> {
-  if (indicatorIds.length === 0) return new Map();
-  const rows = await sql.query<SignalRecord & { indicator_id: number }>(
-    `${SELECT_SIGNALS.replace("SELECT s.body,", "SELECT s.indicator_id, s.body,")} WHERE s.indicator_id = ANY($1::int[]) AND s.closed_at IS NULL`,
+/** The running signals of these indicators, as (indicator, id, version): enough to tell whether a cached copy is current. */
+export async function runningSignalVersions(
+  sql: Sql,
+  indicatorIds: readonly number[],
+): Promise<{ indicatorId: number; id: string; version: number }[]> {
+  if (indicatorIds.length === 0) return [];
+  return sql.query<{ indicatorId: number; id: string; version: number }>(
+    `SELECT indicator_id AS "indicatorId", id, version FROM "signal" WHERE indicator_id = ANY($1::int[]) AND closed_at IS NULL`,
     [indicatorIds],
   );
-  const byIndicator = new Map<number, Signal[]>();
-  for (const row of rows) byIndicator.set(row.indicator_id, [...(byIndicator.get(row.indicator_id) ?? []), toSignal(row)]);
-  return byIndicator;
+}
+
+/** Whole signals by id, timelines included. */
+export async function readSignals(sql: Sql, ids: readonly string[]): Promise<Signal[]> {
+  if (ids.length === 0) return [];
+  return (await sql.query<SignalRecord>(`${SELECT_SIGNALS} WHERE s.id = ANY($1::text[])`, [ids])).map(toSignal);
 }
 
 /** Signals, newest first: the running ones, and those closed since `closedSince` (epoch ms). */
@@ -202,6 +272,13 @@ export async function dropDeadline(tx: Sql, deadline: SignalDeadline): Promise<v
     deadline.kind,
     deadline.at,
   ]);
+}
+
+/** The ids of the systems these paths name; a path the model lacks is left out. */
+export async function systemIdsByPath(sql: Sql, paths: readonly string[]): Promise<Map<string, number>> {
+  if (paths.length === 0) return new Map();
+  const rows = await sql.query<{ path: string; id: number }>(`SELECT path, id FROM "system" WHERE path = ANY($1::text[])`, [paths]);
+  return new Map(rows.map((r) => [r.path, r.id]));
 }
 
 /** The system a unit path names, with its id and level, or null. */
