@@ -146,6 +146,25 @@ describe("the roll-up journal", () => {
     }
   });
 
+  it("folds values whose sums overflow a double as JavaScript does (±Infinity), instead of failing every later fold", async () => {
+    const pipeline = new Pipeline(db, { foldInterval: 60_000 });
+    const at = T0 + 30 * 86_400_000;
+    await pipeline.write({ points: [{ indicator: a, time: at, value: 1e308 }] }, AUDIT);
+    await settleRollups(db.sql);
+    await pipeline.write({ points: [{ indicator: a, time: at + 1_000, value: 1.5e308 }] }, AUDIT);
+    await pipeline.write({ points: [{ indicator: b, time: at, value: 7 }] }, AUDIT);
+    await settleRollups(db.sql);
+    await pipeline.close();
+    const [minute] = (await readBuckets(db.sql, { indicatorIds: [a.id], resolution: "minute", from: at - 60_000, to: at + 60_000 })).get(
+      a.id,
+    )!;
+    expect(minute).toMatchObject({ count: 2, sum: Infinity, min: 1e308, max: 1.5e308 });
+    // The other indicator's point, folded with it, is there too.
+    expect(
+      (await readBuckets(db.sql, { indicatorIds: [b.id], resolution: "minute", from: at - 60_000, to: at + 60_000 })).get(b.id),
+    ).toEqual([expect.objectContaining({ count: 1, sum: 7 })]);
+  });
+
   // The embedded database serves one session at a time: there a second fold waits instead of finding the lock taken.
   it.runIf(process.env.DATABASE_URL)("leaves a fold to the process holding it, and drains what is left afterwards", async () => {
     const pipeline = new Pipeline(db, { foldInterval: 60_000 });

@@ -2,7 +2,8 @@ import "server-only";
 import { decodeJournal, type JournalPoint } from "@/lib/pipeline/journal-codec";
 import { rollUpBatch } from "@/lib/pipeline/roll-up-batch";
 import { takeJournal } from "@/lib/store/rollup-journal";
-import { mergeRollups } from "@/lib/store/rollups";
+import { mergeRollups, readRollups, replaceRollups, type RollupRow } from "@/lib/store/rollups";
+import { mergeBuckets } from "@/lib/vsm/temporal/bucket";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 
 /** One key for the fold, in any process: a second materializer finds it taken and leaves the work to the first. */
@@ -34,10 +35,39 @@ export async function materializeRollups(sql: SqlRunner, limit = FOLD_LIMIT): Pr
       for (const [id, width] of entry.binWidths) binWidths.set(id, width);
     }
     const buckets = rollUpBatch(points, binWidths);
-    await mergeRollups(tx, buckets);
+    await mergeWithoutOverflow(tx, buckets);
     return { entries: entries.length, points: points.length, buckets: buckets.length };
   });
 }
+
+/**
+ * The database's merge, and where it would overflow a double (values near ±1.8e308, whose sums or
+ * squared deviations do not fit) lib/vsm's merge instead, which gives ±Infinity as JavaScript
+ * arithmetic does: the stored buckets are read, merged here and written back whole. Without this a
+ * single extreme value would fail every fold that holds it, and roll-ups would stop for everyone.
+ */
+async function mergeWithoutOverflow(tx: SqlRunner, buckets: RollupRow[]): Promise<void> {
+  await tx.query("SAVEPOINT fold_merge");
+  try {
+    await mergeRollups(tx, buckets);
+    await tx.query("RELEASE SAVEPOINT fold_merge");
+    return;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== NUMERIC_OUT_OF_RANGE) throw error;
+    await tx.query("ROLLBACK TO SAVEPOINT fold_merge");
+  }
+  const stored = new Map((await readRollups(tx, buckets)).map((r) => [key(r), r.bucket]));
+  await replaceRollups(
+    tx,
+    buckets.map((row) => {
+      const before = stored.get(key(row));
+      return before === undefined ? row : { indicatorId: row.indicatorId, bucket: mergeBuckets(before, row.bucket) };
+    }),
+  );
+}
+
+const NUMERIC_OUT_OF_RANGE = "22003";
+const key = (r: RollupRow) => `${r.indicatorId}|${r.bucket.resolution}|${r.bucket.start}`;
 
 /** Folds until the journal is empty (or another process holds the fold), returning what this process folded. */
 export async function drainJournal(sql: SqlRunner, limit = FOLD_LIMIT): Promise<Fold> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { applyToSignal } from "@/lib/signals/apply-to-signal";
 import { fireAllDue, fireDueDeadlines } from "@/lib/signals/fire-deadlines";
-import { acknowledgeSignal, createSilence, noteSignal, resolveSignal, type Operator } from "@/lib/signals/operator-actions";
+import { acknowledgeSignal, createSilence, endSilence, noteSignal, resolveSignal, type Operator } from "@/lib/signals/operator-actions";
 import { raiseStoredSignal } from "@/lib/signals/raise-stored-signal";
 import { recentAudit } from "@/lib/store/audit-events";
 import { indicatorsByName } from "@/lib/store/indicator-runtimes";
@@ -204,6 +204,15 @@ describe("the escalation ladder on the database", () => {
     expect(silences.map((s) => s.id)).toEqual([silence.id]);
     expect(visibleSignals([escalated], silences, at + 11 * MINUTE)).toEqual([]);
     expect(visibleSignals([escalated], silences, at + HOUR).map((v) => v.signal.id)).toEqual([id]);
+    // Ended early, it hides nothing from then on, and stays on record; ending it again finds no active silence.
+    await endSilence(db, ALICE, silence.id, at + 20 * MINUTE);
+    expect(await silencesActiveSince(db.sql, at + 20 * MINUTE)).toEqual([]);
+    expect(visibleSignals([escalated], await silencesActiveSince(db.sql, at - HOUR), at + 21 * MINUTE).map((v) => v.signal.id)).toEqual([
+      id,
+    ]);
+    await expect(endSilence(db, ALICE, silence.id, at + 30 * MINUTE)).rejects.toMatchObject({ code: "not_found" });
+    const audit = (await recentAudit(db.sql, 20)).filter((e) => e.action.startsWith("silence."));
+    expect(audit.map((e) => e.action)).toEqual(["silence.end", "silence.create"]);
     await expect(createSilence(db, ALICE, { matcher: {}, startsAt: at, endsAt: at + HOUR, reason: "all" }, at)).rejects.toThrow(
       /at least one field/,
     );

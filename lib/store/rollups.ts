@@ -117,6 +117,37 @@ export async function mergeRollups(tx: Pick<SqlRunner, "query">, rows: readonly 
   );
 }
 
+/**
+ * Writes buckets as given, over any stored ones with the same key: for buckets already merged by
+ * the caller (materialize-rollups.ts, when the database's merge would overflow a double).
+ */
+export async function replaceRollups(tx: Pick<SqlRunner, "query">, rows: readonly RollupRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const b = rows.map((r) => r.bucket);
+  await tx.query(
+    `INSERT INTO "rollup" AS r (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
+     SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, b.bins
+       FROM unnest($1::int[], $2::text[], $3::float8[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[])
+              WITH ORDINALITY AS n(id, resolution, start, count, sum, m2, min, max, offset_sum, n)
+       JOIN jsonb_array_elements($10::jsonb) WITH ORDINALITY AS b(bins, n) USING (n)
+     ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET
+       count = excluded.count, sum = excluded.sum, m2 = excluded.m2, min = excluded.min, max = excluded.max,
+       offset_sum = excluded.offset_sum, bins = excluded.bins`,
+    [
+      rows.map((r) => r.indicatorId),
+      b.map((x) => x.resolution),
+      b.map((x) => x.start),
+      b.map((x) => x.count),
+      b.map((x) => x.sum),
+      b.map((x) => x.m2),
+      b.map((x) => x.min),
+      b.map((x) => x.max),
+      b.map((x) => x.offsetSum),
+      JSON.stringify(b.map((x) => x.bins)),
+    ],
+  );
+}
+
 /** Deletes the buckets of each resolution that start before its cutoff (epoch ms). Returns how many went, per resolution. */
 export async function pruneRollups(sql: SqlRunner, cutoffs: Readonly<Record<Resolution, number>>): Promise<Record<Resolution, number>> {
   const rows = await sql.query<{ resolution: Resolution; removed: string }>(

@@ -214,15 +214,6 @@ export async function readSignal(sql: Sql, id: string): Promise<Signal | null> {
   return row ? toSignal(row) : null;
 }
 
-/** The running (or provisional) signal of an indicator and valence, if any: there is at most one. */
-export async function runningSignalOf(sql: Sql, indicatorId: number, valence: Signal["valence"]): Promise<Signal | null> {
-  const [row] = await sql.query<SignalRecord>(`${SELECT_SIGNALS} WHERE s.indicator_id = $1 AND s.valence = $2 AND s.closed_at IS NULL`, [
-    indicatorId,
-    valence,
-  ]);
-  return row ? toSignal(row) : null;
-}
-
 /** The running signals of these indicators, as (indicator, id, version): enough to tell whether a cached copy is current. */
 export async function runningSignalVersions(
   sql: Sql,
