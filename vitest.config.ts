@@ -22,6 +22,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"],
           environment: "node",
+          // Property and fuzz tests run hundreds of cases: a second or two alone, but 15 s or more under
+          // coverage on a loaded two-core machine (the remote-write fuzz test timed out at the 5 s default in CI).
+          testTimeout: 60_000,
         },
       },
       {

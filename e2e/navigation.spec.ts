@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 
+// Signals is built: whether it lists signals depends on what other specs have sent, so only its heading is checked here.
 const PAGES = [
-  { link: "Signals", path: "/signals", empty: "No signals" },
+  { link: "Signals", path: "/signals", empty: null },
   { link: "Variety", path: "/variety", empty: "No variety measured" },
   { link: "Admin", path: "/admin", empty: "No admin forms yet" },
 ] as const;
@@ -14,7 +15,7 @@ test("the navigation reaches every section; those not built yet say so", async (
     await nav.getByRole("link", { name: link }).click();
     await expect(page).toHaveURL(path);
     await expect(page.getByRole("heading", { level: 1, name: link })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: empty })).toBeVisible();
+    if (empty !== null) await expect(page.getByRole("heading", { level: 2, name: empty })).toBeVisible();
     await expect(nav.getByRole("link", { name: link })).toHaveAttribute("aria-current", "page");
     await expect(nav.getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current", "page");
     await expect(page).toHaveTitle(`${link} · VSM Console`);
