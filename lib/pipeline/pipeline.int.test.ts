@@ -48,7 +48,17 @@ beforeAll(async () => {
   ))
     targets.set(t.key, t);
 });
-afterAll(() => db.drop());
+/** Every pipeline a test makes, closed before the database goes: their roll-up folds must not outlive it. */
+const pipelines: Pipeline[] = [];
+const newPipeline = (options?: ConstructorParameters<typeof Pipeline>[1]): Pipeline => {
+  const pipeline = new Pipeline(db, options);
+  pipelines.push(pipeline);
+  return pipeline;
+};
+afterAll(async () => {
+  await Promise.all(pipelines.map((p) => p.close()));
+  await db.drop();
+});
 
 const on = (key: string, points: { time: number; value: number }[]) =>
   points.map((p) => ({ indicator: targets.get(key)!, time: p.time, value: p.value }));
@@ -87,7 +97,7 @@ function referenceRun(points: { time: number; value: number }[]) {
 describe("Pipeline.write", () => {
   it("stores every point, steps the filter once per in-order point, and writes events, roll-ups, cursor and checkpoint", async () => {
     const points = series(1, 700);
-    const pipeline = new Pipeline(db);
+    const pipeline = newPipeline();
     for (const batch of chunks(points, 100)) {
       const result = await pipeline.write({ points: on("a", batch) }, AUDIT);
       expect(result.kind).toBe("stored");
@@ -131,7 +141,7 @@ describe("Pipeline.write", () => {
   it("stores a re-sent batch once: nothing new, no step, no roll-up change", async () => {
     const points = series(1, 700).slice(600);
     const before = await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1`, [targets.get("a")!.id]);
-    const result = await new Pipeline(db).write({ points: on("a", points) }, AUDIT);
+    const result = await newPipeline().write({ points: on("a", points) }, AUDIT);
     expect(result.kind === "stored" && result.outcome).toMatchObject({ points: 100, stored: 0, duplicates: 100, stepped: 0, events: 0 });
     expect(await cursorOf("a")).toMatchObject({ steps: 700 });
     await settleRollups(db.sql);
@@ -140,7 +150,7 @@ describe("Pipeline.write", () => {
 
   it("stores a late point without stepping the filter backwards, and rolls it up", async () => {
     const late = { time: series(1, 700)[10]!.time + 1, value: 123 };
-    const result = await new Pipeline(db).write({ points: on("a", [late]) }, AUDIT);
+    const result = await newPipeline().write({ points: on("a", [late]) }, AUDIT);
     expect(result.kind === "stored" && result.outcome).toMatchObject({ stored: 1, stepped: 0 });
     expect(await cursorOf("a")).toMatchObject({ steps: 700 });
     expect(
@@ -159,12 +169,12 @@ describe("Pipeline.write", () => {
 
   it("continues exactly as an uninterrupted run when every batch starts from a cold cache (a restart between batches)", async () => {
     const points = series(2, 1_300);
-    for (const batch of chunks(points, 37)) await new Pipeline(db).write({ points: on("b", batch) }, AUDIT);
+    for (const batch of chunks(points, 37)) await newPipeline().write({ points: on("b", batch) }, AUDIT);
     const reference = referenceRun(points);
     expect(await eventsOf("b")).toEqual(reference.events);
     expect(await cursorOf("b")).toEqual({ steps: 1300, through: points[1_299]!.time });
     // And the state a restarted process holds is the reference state, bit for bit.
-    const restarted = new Pipeline(db);
+    const restarted = newPipeline();
     await restarted.write({ points: on("b", [{ time: points[1_299]!.time + 60_000, value: 100 }]) }, AUDIT);
     const resumed = restarted.cache.take(targets.get("b")!.id, 1_301)!.state;
     const continued = referenceRun([...points, { time: points[1_299]!.time + 60_000, value: 100 }]).state;
@@ -173,9 +183,9 @@ describe("Pipeline.write", () => {
 
   it("rebuilds, and says so, when a checkpoint holds a state it cannot read", async () => {
     const points = series(3, 600);
-    await new Pipeline(db).write({ points: on("c", points.slice(0, 550)) }, AUDIT);
+    await newPipeline().write({ points: on("c", points.slice(0, 550)) }, AUDIT);
     await db.sql.query(`UPDATE filter_checkpoint SET version = 1 WHERE indicator_id = $1`, [targets.get("c")!.id]);
-    const result = await new Pipeline(db).write({ points: on("c", points.slice(550)) }, AUDIT);
+    const result = await newPipeline().write({ points: on("c", points.slice(550)) }, AUDIT);
     expect(result.kind === "stored" && result.outcome.rebuilt).toEqual([
       { indicatorId: targets.get("c")!.id, reason: expect.stringContaining("version 1") },
     ]);
@@ -187,7 +197,7 @@ describe("Pipeline.write", () => {
 
   it("lets two pipelines (two app instances) write the same indicators at once without losing or doubling a step", async () => {
     const points = series(4, 800);
-    const [first, second] = [new Pipeline(db), new Pipeline(db)];
+    const [first, second] = [newPipeline(), newPipeline()];
     const batches = chunks(points, 20);
     // Interleaved: both instances take alternate batches of d and e, racing each other.
     await Promise.all(
