@@ -3,7 +3,9 @@ import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { FindingList } from "@/components/vsm/finding-list";
+import { requestTime } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
+import { indicatorActivity } from "@/lib/store/indicator-activity";
 import { exportModel } from "@/lib/store/model-export";
 import { listUnassigned, unassignedTotals } from "@/lib/store/unassigned-points";
 import { diagnoseModel } from "@/lib/view/diagnose-model";
@@ -18,8 +20,8 @@ const NAMES_PER_SOURCE = 50;
 export default async function DiagnosisPage() {
   await connection();
   const db = await getDatabase();
-  const [model, totals] = await Promise.all([exportModel(db), unassignedTotals(db.sql)]);
-  const diagnoses = diagnoseModel(model);
+  const [model, totals, activity] = await Promise.all([exportModel(db), unassignedTotals(db.sql), indicatorActivity(db.sql)]);
+  const diagnoses = diagnoseModel(model, { now: requestTime(), activity });
   const names = new Map(
     await Promise.all(
       totals.map(async (t) => [t.source, await listUnassigned(db.sql, { source: t.source, limit: NAMES_PER_SOURCE })] as const),
@@ -29,7 +31,8 @@ export default async function DiagnosisPage() {
     <>
       <PageHeader title="Diagnosis">
         A structural check of the model at every recursion level: missing functions and channels, a broken algedonic path to the root, units
-        without indicators or owners; and telemetry that named a unit or indicator the model lacks. Silent indicators are not judged yet.
+        without indicators or owners; indicators that have stopped reporting for five of their usual intervals (judged from the data once an
+        indicator has reported); and telemetry that named a unit or indicator the model lacks.
       </PageHeader>
       {diagnoses.length === 0 ? (
         <EmptyState title="No model to diagnose">
