@@ -50,9 +50,9 @@ const isSignalEvent = (e: ChangeEventRow) => SIGNAL_EVENTS.has(e.type);
  * filtered point is an observation for the running signals' remedy.
  *
  * The transitions are computed in memory and each signal is written once per batch, over the
- * version it was read at. Batches hold their indicators' cursor locks, so only an operator acting
- * meanwhile can have moved a signal: then its events are applied again, one by one, to what the
- * operator left (apply-to-signal.ts).
+ * version it was read at. Batches hold their indicators' cursor locks, so only an operator or the
+ * deadline worker acting meanwhile can have moved a signal: then its events are applied again, one
+ * by one, to what they left (apply-to-signal.ts).
  */
 export async function signalsFromBatch(
   tx: SqlRunner,
@@ -199,7 +199,7 @@ async function save(tx: SqlRunner, sessions: readonly Session[], result: BatchSi
       result.stored.push(session.current);
       continue;
     }
-    // An operator moved the signal meanwhile: apply this batch's events again, in order, to what they left.
+    // An operator or the deadline worker moved the signal meanwhile: apply this batch's events again, in order, to what they left.
     for (const { event, at } of session.applied) await applyToSignal(tx, session.stored.id, event, at);
   }
   // A possible change raised and retracted within this batch was never announced and leaves nothing to act on:
