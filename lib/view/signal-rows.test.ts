@@ -23,6 +23,7 @@ describe("signal rows", () => {
       clock: "climbs in 18m",
       changes: 1,
       closed: false,
+      hiddenBy: null,
     });
     expect(signalRow(signal, T0 + 31 * MINUTE).clock).toBe("due to climb now");
     const escalated = accept(signal, { type: "deadline", deadline: schedule[0]! }, T0 + 30 * MINUTE).signal;
@@ -30,6 +31,14 @@ describe("signal rows", () => {
       holder: { path: "acme/ops/payments", level: 2 },
       clock: "climbs in 50m",
     });
+  });
+
+  it("say why the console hides a signal: a silence, inhibition by a signal above, or both", () => {
+    const { signal } = raise();
+    expect(signalRow(signal, T0, { silencedBy: ["sil-1"], inhibitedBy: [] }).hiddenBy).toBe("silenced (sil-1)");
+    expect(signalRow(signal, T0, { silencedBy: ["a"], inhibitedBy: ["p", "q"] }).hiddenBy).toBe("silenced (a); inhibited by p, q");
+    expect(signalRow(signal, T0, { silencedBy: [], inhibitedBy: [] }).hiddenBy).toBeNull();
+    expect(signalRows([signal], T0, new Map([["s1", { silencedBy: [], inhibitedBy: ["p"] }]]))[0]!.hiddenBy).toBe("inhibited by p");
   });
 
   it("say why and when a closed signal closed, and how long a provisional one waits", () => {

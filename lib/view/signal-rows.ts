@@ -24,6 +24,8 @@ export interface SignalRow {
   clock: string;
   changes: number;
   closed: boolean;
+  /** Why the console hides it, if it does: silences and inhibition hide a signal but never change it. */
+  hiddenBy: string | null;
 }
 
 const CLOSE_WORDS: Record<NonNullable<Signal["closeReason"]>, string> = {
@@ -56,7 +58,22 @@ function clockOf(signal: Signal, now: Millis): string {
   return repeatAt !== null ? `overdue at the root; S5 reminded in ${roughly(Math.max(0, repeatAt - now))}` : "no deadline";
 }
 
-export function signalRow(signal: Signal, now: Millis): SignalRow {
+/** The visibility overlay's verdict on one signal (lib/vsm/algedonic/visible-signals.ts). */
+export interface Overlay {
+  silencedBy: readonly string[];
+  inhibitedBy: readonly string[];
+}
+
+function hiddenBy(overlay: Overlay | undefined): string | null {
+  if (overlay === undefined) return null;
+  const reasons = [
+    overlay.silencedBy.length > 0 ? `silenced (${overlay.silencedBy.join(", ")})` : null,
+    overlay.inhibitedBy.length > 0 ? `inhibited by ${overlay.inhibitedBy.join(", ")}` : null,
+  ].filter((r) => r !== null);
+  return reasons.length > 0 ? reasons.join("; ") : null;
+}
+
+export function signalRow(signal: Signal, now: Millis, overlay?: Overlay): SignalRow {
   return {
     id: signal.id,
     state: signal.state,
@@ -70,16 +87,17 @@ export function signalRow(signal: Signal, now: Millis): SignalRow {
     clock: clockOf(signal, now),
     changes: signal.changes,
     closed: isClosed(signal.state),
+    hiddenBy: hiddenBy(overlay),
   };
 }
 
 /** Running signals first (pain before pleasure, then the longest running), then closed ones, most recently closed first. */
-export function signalRows(signals: readonly Signal[], now: Millis): SignalRow[] {
+export function signalRows(signals: readonly Signal[], now: Millis, overlays: ReadonlyMap<string, Overlay> = new Map()): SignalRow[] {
   const running = signals.filter((s) => !isClosed(s.state));
   const closed = signals.filter((s) => isClosed(s.state));
   running.sort((a, b) => (a.valence === b.valence ? a.raisedAt - b.raisedAt : a.valence === "pain" ? -1 : 1));
   closed.sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
-  return [...running, ...closed].map((s) => signalRow(s, now));
+  return [...running, ...closed].map((s) => signalRow(s, now, overlays.get(s.id)));
 }
 
 /** One timeline entry as the signal's page lists it. */

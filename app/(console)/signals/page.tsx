@@ -7,7 +7,9 @@ import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
 import { listSignals } from "@/lib/store/signals";
+import { silencesActiveSince } from "@/lib/store/silences";
 import { signalRows } from "@/lib/view/signal-rows";
+import { signalVisibility } from "@/lib/vsm/algedonic/visible-signals";
 import { DAY } from "@/lib/vsm/types";
 
 export const metadata: Metadata = { title: "Signals" };
@@ -20,7 +22,13 @@ export default async function SignalsPage() {
   await connection();
   const db = await getDatabase();
   const now = requestTime();
-  const rows = signalRows(await listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT }), now);
+  const [signals, silences] = await Promise.all([
+    listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT }),
+    silencesActiveSince(db.sql, now),
+  ]);
+  // Silences and inhibition hide a signal without changing it: the list keeps it, saying why it is hidden.
+  const overlays = new Map(signalVisibility(signals, silences, now).map((v) => [v.signal.id, v]));
+  const rows = signalRows(signals, now, overlays);
   const running = rows.filter((r) => !r.closed);
   return (
     <>
@@ -58,7 +66,10 @@ export default async function SignalsPage() {
                       </Link>
                       {row.changes > 1 ? <span className="text-muted"> · {row.changes} changes</span> : null}
                     </td>
-                    <td className="px-3 py-2">{row.state}</td>
+                    <td className="px-3 py-2">
+                      {row.state}
+                      {row.hiddenBy ? <span className="text-muted block text-xs">hidden: {row.hiddenBy}</span> : null}
+                    </td>
                     <td className="px-3 py-2 font-mono text-xs">{row.unitPath}</td>
                     <td className="px-3 py-2 font-mono text-xs">
                       {row.holder.path} <span className="text-muted font-sans">(level {row.holder.level})</span>
