@@ -29,18 +29,19 @@ export async function signalsFromAlerts(tx: SqlRunner, alerts: readonly StoredAl
     if (alert.systemId === null) continue;
     const signal = await signalOfAlert(tx, alert.id);
     if (signal === null && !alert.resolved) {
-      const name = alert.name ?? "alert";
+      // Alertmanager's strings are unbounded; a signal's are not (lib/vsm/algedonic/schemas.ts).
+      const name = clip(alert.name, 200) ?? "alert";
       await raiseStoredSignal(
         tx,
         {
           unitPath: alert.unitPath,
           indicator: name,
-          family: alert.labels.family ?? null,
+          family: clip(alert.labels.family, 200),
           kind: "alert",
           valence: "pain",
           band: bandOf(alert.labels),
           actor: ALERTMANAGER,
-          reason: alert.annotations.summary ?? alert.annotations.description ?? `${name} firing`,
+          reason: clip(alert.annotations.summary, 2000) ?? clip(alert.annotations.description, 2000) ?? `${name} firing`,
           reference: null,
         },
         { systemId: alert.systemId, indicatorId: null, externalAlertId: alert.id, labels: alert.labels },
@@ -60,4 +61,10 @@ export async function signalsFromAlerts(tx: SqlRunner, alerts: readonly StoredAl
     }
   }
   return counts;
+}
+
+/** A label or annotation as a signal can hold it: trimmed, cut to `max` characters, and none when empty. */
+function clip(text: string | null | undefined, max: number): string | null {
+  const trimmed = text?.trim().slice(0, max) ?? "";
+  return trimmed === "" ? null : trimmed;
 }

@@ -235,4 +235,23 @@ describe("POST /api/v2/alerts", () => {
     expect(await readSignal(h.db.sql, raised!.id)).toMatchObject({ state: "resolved", closeReason: "alert-resolved" });
     expect(await h.db.sql.query(`SELECT count(*)::int AS n FROM "signal"`)).toEqual([{ n: 1 }]);
   });
+
+  it("raises a signal for an alert with an empty family label, a very long name and a long summary, cut to fit", async () => {
+    const long = [
+      {
+        labels: { alertname: "X".repeat(300), vsm_unit: "acme/sales", family: "" },
+        annotations: { summary: "s".repeat(3000) },
+        startsAt: new Date(NOW - 30_000).toISOString(),
+        endsAt: new Date(NOW + 240_000).toISOString(),
+      },
+    ];
+    const response = await h.routes.alerts(post("/api/v2/alerts", json(long), { ...JSON_TYPE, ...bearer() }));
+    expect(response.status).toBe(200);
+    const [row] = await h.db.sql.query<{ id: string }>(
+      `SELECT s.id FROM "signal" s JOIN "system" y ON y.id = s.system_id WHERE y.path = 'acme/sales'`,
+    );
+    const signal = await readSignal(h.db.sql, row!.id);
+    expect(signal).toMatchObject({ indicator: "X".repeat(200), family: null });
+    expect(signal!.timeline[0]!.reason).toHaveLength(2000);
+  });
 });
