@@ -3,17 +3,10 @@ import type { ExternalAlertEvent } from "@/lib/ingest/alertmanager/decode-alerts
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
 
-/** One stored alert as the batch left it, for its signal. */
-export type StoredAlert = {
+/** One stored alert as the batch left it, for its signal: the received fields, its row id and its unit's system. */
+export type StoredAlert = Pick<ExternalAlertEvent, "unitPath" | "name" | "labels" | "annotations" | "startsAt" | "endsAt" | "resolved"> & {
   id: number;
   systemId: number | null;
-  unitPath: string;
-  name: string | null;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: number;
-  endsAt: number;
-  resolved: boolean;
 };
 
 /**

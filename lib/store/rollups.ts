@@ -79,18 +79,10 @@ export async function readStoredBuckets(
  * runs at the same time.
  */
 export async function mergeRollups(tx: Pick<SqlRunner, "query">, rows: readonly RollupRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const b = rows.map((r) => r.bucket);
-  // The bins go as one JSON array, matched to the rows by position: a text[] of JSON documents
-  // would have every quote in them escaped, element by element, on the way out.
-  await tx.query(
-    `INSERT INTO "rollup" AS r (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
-     SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, b.bins
-       FROM unnest($1::int[], $2::text[], $3::float8[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[])
-              WITH ORDINALITY AS n(id, resolution, start, count, sum, m2, min, max, offset_sum, n)
-       JOIN jsonb_array_elements($10::jsonb) WITH ORDINALITY AS b(bins, n) USING (n)
-     ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET
-       count = r.count + excluded.count,
+  await upsertBuckets(
+    tx,
+    rows,
+    `count = r.count + excluded.count,
        sum = r.sum + excluded.sum,
        m2 = r.m2 + excluded.m2 + ((excluded.sum / excluded.count::float8 - r.sum / r.count::float8)
               * (excluded.sum / excluded.count::float8 - r.sum / r.count::float8) * r.count::float8 * excluded.count::float8)
@@ -102,18 +94,6 @@ export async function mergeRollups(tx: Pick<SqlRunner, "query">, rows: readonly 
        -- taken apart and rebuilt, which for a day's many bins cost more than all the rest.
        bins = r.bins || coalesce((SELECT jsonb_object_agg(key, value::bigint + coalesce((r.bins ->> key)::bigint, 0))
                                     FROM jsonb_each_text(excluded.bins)), '{}'::jsonb)`,
-    [
-      rows.map((r) => r.indicatorId),
-      b.map((x) => x.resolution),
-      b.map((x) => x.start),
-      b.map((x) => x.count),
-      b.map((x) => x.sum),
-      b.map((x) => x.m2),
-      b.map((x) => x.min),
-      b.map((x) => x.max),
-      b.map((x) => x.offsetSum),
-      JSON.stringify(b.map((x) => x.bins)),
-    ],
   );
 }
 
@@ -122,8 +102,20 @@ export async function mergeRollups(tx: Pick<SqlRunner, "query">, rows: readonly 
  * the caller (materialize-rollups.ts, when the database's merge would overflow a double).
  */
 export async function replaceRollups(tx: Pick<SqlRunner, "query">, rows: readonly RollupRow[]): Promise<void> {
+  await upsertBuckets(
+    tx,
+    rows,
+    `count = excluded.count, sum = excluded.sum, m2 = excluded.m2, min = excluded.min, max = excluded.max,
+       offset_sum = excluded.offset_sum, bins = excluded.bins`,
+  );
+}
+
+/** Inserts buckets in one statement; a bucket already stored (alias `r`) is updated by `onConflict`. */
+async function upsertBuckets(tx: Pick<SqlRunner, "query">, rows: readonly RollupRow[], onConflict: string): Promise<void> {
   if (rows.length === 0) return;
   const b = rows.map((r) => r.bucket);
+  // The bins go as one JSON array, matched to the rows by position: a text[] of JSON documents
+  // would have every quote in them escaped, element by element, on the way out.
   await tx.query(
     `INSERT INTO "rollup" AS r (indicator_id, resolution, bucket_start, count, sum, m2, min, max, offset_sum, bins)
      SELECT id, resolution, ${toTimestamp("start")}, count, sum, m2, min, max, offset_sum, b.bins
@@ -131,8 +123,7 @@ export async function replaceRollups(tx: Pick<SqlRunner, "query">, rows: readonl
               WITH ORDINALITY AS n(id, resolution, start, count, sum, m2, min, max, offset_sum, n)
        JOIN jsonb_array_elements($10::jsonb) WITH ORDINALITY AS b(bins, n) USING (n)
      ON CONFLICT (indicator_id, resolution, bucket_start) DO UPDATE SET
-       count = excluded.count, sum = excluded.sum, m2 = excluded.m2, min = excluded.min, max = excluded.max,
-       offset_sum = excluded.offset_sum, bins = excluded.bins`,
+       ${onConflict}`,
     [
       rows.map((r) => r.indicatorId),
       b.map((x) => x.resolution),
