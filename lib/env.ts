@@ -51,6 +51,12 @@ const envSchema = z.object({
    * The shared secret an external scheduler (Vercel Cron) sends as `Authorization: Bearer …` to
    * `/api/cron/deadlines`. Unset, that route refuses every caller; the in-process worker still runs.
    */
+  /**
+   * Whether `npm start` also runs the simulator (docs/simulator.md) against the console: "auto"
+   * runs it on the embedded database seeded with the saas example (a first look), never on
+   * PostgreSQL; "on" runs it there too; "off" never.
+   */
+  VSM_SIMULATE: z.enum(["auto", "on", "off"]).default("auto"),
   CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 });
 

@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, type Env } from "@/lib/env";
 
 // The same .env files `next start` reads, so scripts and server agree on configuration.
 nextEnv.loadEnvConfig(process.cwd());
@@ -64,6 +64,52 @@ console.log(
     env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${env.VSM_DATA_DIR}/pglite`
   }…`,
 );
-const server = spawn(process.execPath, [NEXT, "start", "-p", port], { stdio: "inherit", env: childEnv });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const simulating = simulates(env);
+// The simulator posts twice a second; request lines at "info" would bury everything else.
+const serverEnv = simulating && !process.env.LOG_LEVEL ? { ...childEnv, LOG_LEVEL: "warn" } : childEnv;
+const server = spawn(process.execPath, [NEXT, "start", "-p", port], { stdio: "inherit", env: serverEnv });
+const simulator = simulating ? startSimulator() : null;
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    simulator?.kill(signal);
+    server.kill(signal);
+  });
+server.on("exit", (code) => {
+  simulator?.kill("SIGTERM");
+  process.exit(code ?? 0);
+});
+
+/** The simulator runs beside a first look at the console: the embedded database with the saas example, unless turned off. */
+function simulates(env: Env): boolean {
+  if (env.VSM_SIMULATE === "off" || env.VSM_SEED_EXAMPLE !== "saas") return false;
+  return env.VSM_SIMULATE === "on" || !env.DATABASE_URL;
+}
+
+/**
+ * `npm run simulate` as a child: it waits for the console to be ready, makes itself an ingest key
+ * and feeds the saas example through the public endpoints. Its lines are prefixed so they read
+ * apart from the server's; if it stops, the console keeps running.
+ */
+function startSimulator(): ChildProcess {
+  console.log(
+    `Starting the simulator (VSM_SIMULATE=off to run without it; docs/simulator.md)${process.env.LOG_LEVEL ? "" : "; server log level warn while it runs (set LOG_LEVEL to choose)"}…`,
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/simulate.ts", "--model", "saas"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: process.env,
+  });
+  const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) =>
+    stream.write(
+      chunk
+        .toString()
+        .split(/(?<=\n)/)
+        .map((line) => `[simulator] ${line}`)
+        .join(""),
+    );
+  child.stdout?.on("data", prefix(process.stdout));
+  child.stderr?.on("data", prefix(process.stderr));
+  child.on("exit", (code, signal) => {
+    if (signal === null && code !== 0) console.error(`[simulator] stopped (exit ${code}); the console keeps running.`);
+  });
+  return child;
+}

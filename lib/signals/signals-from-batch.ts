@@ -131,6 +131,8 @@ function runIndicator(
     if (change.type === "retracted") {
       if (session?.current.state === "provisional") apply(session, { type: "retract", actor: FILTER, probabilities }, item.at);
     } else if (session === undefined) {
+      // The way back of a running signal of the other valence is its remedy (observed point by point), not news.
+      if (isReturnOf(open, change)) continue;
       const raised = raiseSignal(raiseInput(target, change), change.reportedAt, policy);
       const fresh: Session = { stored: null, current: raised.signal, schedule: raised.schedule, applied: [], target };
       sessions.push(fresh);
@@ -148,6 +150,19 @@ function runIndicator(
     }
   }
   return sessions;
+}
+
+/**
+ * Whether a change moves the level back toward the reference of a running signal of the other
+ * valence: an error rate falling back after a spike is that spike's recovery, which remedies the
+ * pain signal, and not a pleasure of its own.
+ */
+function isReturnOf(open: ReadonlyMap<Valence, Session>, change: ChangeEventRow): boolean {
+  const other = open.get(change.valence === "pain" ? "pleasure" : "pain")?.current.reference;
+  if (!other || change.context === null) return false;
+  const before = change.context.reference;
+  const after = before + change.magnitude;
+  return Math.sign(change.magnitude) === Math.sign(other.level - before) && Math.abs(after - other.level) < Math.abs(before - other.level);
 }
 
 function raiseInput(target: IndicatorTarget, change: ChangeEventRow): RaiseInput {

@@ -241,6 +241,15 @@ export async function listSignals(sql: Sql, options: { closedSince: number; limi
   return rows.map(toSignal);
 }
 
+/** Every signal raised at or after `since` (epoch ms), oldest first: what a run of the simulator produced. */
+export async function signalsRaisedSince(sql: Sql, since: number): Promise<Signal[]> {
+  const rows = await sql.query<SignalRecord>(
+    `${SELECT_SIGNALS} WHERE s.raised_at >= ${toTimestamp("$1::float8")} ORDER BY s.raised_at, s.id`,
+    [since],
+  );
+  return rows.map(toSignal);
+}
+
 /**
  * Takes due deadlines (at ≤ now), oldest first, locking each row and skipping rows another worker
  * holds: the caller fires them and replaces them in the same transaction, so each fires once.

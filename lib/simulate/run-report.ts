@@ -1,0 +1,26 @@
+import "server-only";
+import { checkRun, type RunCheck } from "@/lib/simulate/check-run";
+import type { Incident } from "@/lib/simulate/incident";
+import type { Database } from "@/lib/store/database";
+import { indicatorActivity } from "@/lib/store/indicator-activity";
+import { exportModel } from "@/lib/store/model-export";
+import { signalsRaisedSince } from "@/lib/store/signals";
+import { diagnoseModel } from "@/lib/view/diagnose-model";
+
+/** Reads what a simulator run produced (signals since it started, the diagnosis now) and checks it. */
+export async function checkStoredRun(db: Database, incidents: readonly Incident[], startedAt: number, now: number): Promise<RunCheck> {
+  const [signals, model, activity] = await Promise.all([signalsRaisedSince(db.sql, startedAt), exportModel(db), indicatorActivity(db.sql)]);
+  const findings = diagnoseModel(model, { now, activity }).flatMap((tree) => tree.findings);
+  return checkRun(incidents, signals, findings);
+}
+
+/** The check as the lines `npm run simulate -- --report` prints and BENCHMARKS.md records. */
+export function formatRunCheck(check: RunCheck): string {
+  const lines = check.outcomes.map((o) => `${o.ok ? "ok  " : "MISS"} ${o.incident.name.padEnd(12)} ${o.detail}`);
+  lines.push(
+    `false signals on quiet series: ${check.falseSignals.length}`,
+    ...check.falseSignals.map((s) => `     ${s.unitPath} ${s.indicator}: ${s.valence} ${s.kind} (${s.state}, band ${s.band})`),
+    `provisional signals on quiet series taken back by the filter: ${check.retractedProvisionals.length}`,
+  );
+  return lines.join("\n");
+}
