@@ -5,10 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FindingList } from "@/components/vsm/finding-list";
 import { requestTime } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
-import { indicatorActivity } from "@/lib/store/indicator-activity";
-import { exportModel } from "@/lib/store/model-export";
+import { diagnoseStored } from "@/lib/store/stored-diagnosis";
 import { listUnassigned, unassignedTotals } from "@/lib/store/unassigned-points";
-import { diagnoseModel } from "@/lib/view/diagnose-model";
 import { unassignedSections } from "@/lib/view/unassigned";
 import { UnassignedTelemetry } from "./unassigned-telemetry";
 
@@ -20,8 +18,8 @@ const NAMES_PER_SOURCE = 50;
 export default async function DiagnosisPage() {
   await connection();
   const db = await getDatabase();
-  const [model, totals, activity] = await Promise.all([exportModel(db), unassignedTotals(db.sql), indicatorActivity(db.sql)]);
-  const diagnoses = diagnoseModel(model, { now: requestTime(), activity });
+  const now = requestTime();
+  const [diagnoses, totals] = await Promise.all([diagnoseStored(db, now), unassignedTotals(db.sql)]);
   const names = new Map(
     await Promise.all(
       totals.map(async (t) => [t.source, await listUnassigned(db.sql, { source: t.source, limit: NAMES_PER_SOURCE })] as const),
@@ -31,8 +29,10 @@ export default async function DiagnosisPage() {
     <>
       <PageHeader title="Diagnosis">
         A structural check of the model at every recursion level: missing functions and channels, a broken algedonic path to the root, units
-        without indicators or owners; indicators that have stopped reporting for five of their usual intervals (judged from the data once an
-        indicator has reported); and telemetry that named a unit or indicator the model lacks.
+        without indicators or owners. Judged from the stored data: indicators that have stopped reporting for five of their usual intervals
+        (once an indicator has reported); sibling units S2 coordinates that oscillate on an indicator they share, alone or taking turns in
+        anti-phase, over the last 6 hours of minute means; and an indicator that drifts from its <code>-audit</code> series by more than its
+        unit&apos;s S3* audit tolerance over the last 24 hours. Last, telemetry that named a unit or indicator the model lacks.
       </PageHeader>
       {diagnoses.length === 0 ? (
         <EmptyState title="No model to diagnose">
@@ -46,9 +46,7 @@ export default async function DiagnosisPage() {
             </h2>
             <p className="text-muted mb-3 text-sm">
               {d.systemCount} systems checked ·{" "}
-              {d.findings.length === 0
-                ? "no structural problems found"
-                : `${d.findings.length} finding${d.findings.length === 1 ? "" : "s"}`}
+              {d.findings.length === 0 ? "no problems found" : `${d.findings.length} finding${d.findings.length === 1 ? "" : "s"}`}
             </p>
             {d.findings.length > 0 ? <FindingList findings={d.findings} label={`Findings for ${d.rootName}`} /> : null}
           </section>

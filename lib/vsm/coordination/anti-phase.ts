@@ -33,7 +33,8 @@ export type AntiPhaseOptions = OscillationOptions & {
   maxCorrelation: number;
 };
 
-function aligned(a: readonly Point[], b: readonly Point[]): [Point[], Point[]] {
+/** The samples of `a` and `b` taken at the same instants, in `a`'s order. */
+export function aligned(a: readonly Point[], b: readonly Point[]): [Point[], Point[]] {
   const byTime = new Map(b.map((p) => [p.at, p.value]));
   const left: Point[] = [];
   const right: Point[] = [];

@@ -12,13 +12,18 @@ export const DIAGNOSIS_RULES = [
   "unmeasured-unit",
   "silent-indicator",
   "silent-unit",
+  // Judged from the stored series (docs/domain.md, "Diagnosis from the data").
+  "oscillating-unit",
+  "anti-phase-units",
+  "audit-drift",
 ] as const;
 export type DiagnosisRule = (typeof DIAGNOSIS_RULES)[number];
 
 /**
- * One structural finding (docs/design.md §3.7). `path` and `level` name the system where the fix
- * belongs — for a missing channel that is the system holding it, with `unit` naming the S1 unit
- * at the far end. A silent S1 is pain, so it carries a valence the algedonic layer can raise.
+ * One finding of the diagnosis (docs/design.md §3.7). `path` and `level` name the system where the
+ * fix belongs — for a missing channel that is the system holding it, with `unit` naming the S1 unit
+ * at the far end; for two siblings swinging in anti-phase, the system whose S2 should damp them,
+ * with both in `units`. A silent S1 is pain, so it carries a valence the algedonic layer can raise.
  */
 export interface Finding {
   readonly rule: DiagnosisRule;
@@ -28,6 +33,7 @@ export interface Finding {
   readonly function?: FunctionKind;
   readonly channel?: ChannelKind;
   readonly unit?: string;
+  readonly units?: readonly string[];
   readonly indicator?: string;
   readonly valence?: Valence;
   readonly message: string;
