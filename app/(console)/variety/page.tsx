@@ -1,22 +1,45 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requestTime } from "@/lib/clock";
+import { getDatabase } from "@/lib/db";
+import { readVarietyWindow } from "@/lib/store/variety-window";
+import { formatInstant, WINDOW_CHOICES, windowChoice, windowEnding } from "@/lib/view/variety-window";
+import { varietyReport } from "@/lib/view/variety-report";
+import { TreeVarietySection } from "./tree-variety-section";
+import { WindowChoices } from "./window-choices";
 
 export const metadata: Metadata = { title: "Variety" };
 
-export default function VarietyPage() {
+export default async function VarietyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const choice = windowChoice((await searchParams).window);
+  const window = windowEnding(choice, requestTime());
+  const db = await getDatabase();
+  const report = varietyReport(await readVarietyWindow(db.sql, window));
+  const label = WINDOW_CHOICES[choice].label;
   return (
     <>
       <PageHeader title="Variety">
-        Ashby&apos;s requisite variety in bits: disturbance variety H(D) reaching each system against the regulatory variety H(R) it
-        applies.
+        Ashby&apos;s requisite variety in bits, measured from the stored signals: the disturbance variety H(D) reaching each system against
+        the regulatory variety H(R) it applied, where each recursion level absorbs or amplifies variety, and how operators&apos; attention
+        divides between S3 and S4.
       </PageHeader>
-      <EmptyState title="No variety measured">
-        <p>
-          Variety is measured from disturbances and responses over time. This version records no disturbances yet, so there is nothing to
-          measure — no figures are shown rather than invented ones.
-        </p>
-      </EmptyState>
+      <WindowChoices current={choice} />
+      <p className="text-muted mb-6 text-sm">
+        The {label}: from {formatInstant(window.from)} to {formatInstant(window.to)}.
+      </p>
+      {report.empty ? (
+        <EmptyState title="No variety measured">
+          <p>
+            No signal was raised, responded to or attended to in the {label}, so there is nothing to measure — no figures are shown rather
+            than invented ones. Try a longer window, or see the Signals page.
+          </p>
+        </EmptyState>
+      ) : (
+        report.trees.map((tree) => <TreeVarietySection key={tree.root.path} tree={tree} window={label} />)
+      )}
     </>
   );
 }

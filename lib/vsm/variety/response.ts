@@ -2,13 +2,14 @@ import { countClasses, type ClassCounts } from "@/lib/vsm/entropy";
 import { checkWindow, inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import type { Millis } from "@/lib/vsm/types";
 
-export const RESPONSE_KINDS = ["ack", "remedy", "runbook", "owner"] as const;
+export const RESPONSE_KINDS = ["ack", "remedy", "runbook", "owner", "resolve"] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
 /**
  * A regulatory response applied by a system: the action of an acknowledgement, a remedy, a runbook
- * run, or the owner who took a signal. `action` null means nothing was applied (a bare ack only
- * records who looked), which adds no regulatory variety.
+ * run, the owner who took a signal, or an operator's resolution (fixed, false alarm, the new
+ * normal accepted: each a different way of ending the disturbance). `action` null means nothing
+ * was applied (a bare ack only records who looked), which adds no regulatory variety.
  */
 export type RegulatoryResponse = { at: Millis; kind: ResponseKind; action: string | null };
 
