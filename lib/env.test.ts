@@ -12,7 +12,13 @@ describe("parseEnv", () => {
       VSM_RATE_LIMIT_PER_SECOND: 100,
       VSM_RATE_LIMIT_BURST: 1_000,
       VSM_RETENTION_RAW_DAYS: 35,
+      VSM_SIMULATE: "auto",
     });
+  });
+
+  it("takes VSM_SIMULATE as auto, on or off and nothing else", () => {
+    expect(parseEnv({ VSM_SIMULATE: "off" })).toMatchObject({ VSM_SIMULATE: "off" });
+    expect(() => parseEnv({ VSM_SIMULATE: "yes" })).toThrow(/VSM_SIMULATE/);
   });
 
   it("validates REDIS_URL and the rate limits", () => {

@@ -6,6 +6,7 @@ import { isExampleName } from "@/lib/model-file/examples";
 import { ingestClient } from "@/lib/simulate/ingest-client";
 import { checkStoredRun, formatRunCheck } from "@/lib/simulate/run-report";
 import { SCENARIOS, scriptLength } from "@/lib/simulate/scenarios";
+import { scriptedOperator } from "@/lib/simulate/scripted-operator";
 import { runSimulator } from "@/lib/simulate/simulator";
 import { loadExample } from "@/lib/startup/load-example";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/store/api-keys";
@@ -58,27 +59,32 @@ runCli(async () => {
   console.log(
     `Simulating ${model} (seed ${seed}) at ${speed}× on ${url}: a simulated minute every ${(60 / speed).toFixed(speed >= 60 ? 0 : 1)} s.`,
   );
-  const totals = await runSimulator({
-    client: ingestClient(url, key, controller.signal),
-    model: await loadExample(model),
-    incidents,
-    seed,
-    speed,
-    ...(minutes !== undefined ? { minutes } : {}),
-    signal: controller.signal,
-    log: (line) => console.log(line),
-  });
-  console.log(
-    `Sent ${totals.observations} observations, ${totals.counterPoints} counter points and ${totals.alertPosts} alert posts over ${Math.round(totals.minutes)} simulated minutes.`,
-  );
-  if (values.report && !controller.signal.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const db = openDatabase(env);
-    try {
+  // The scripted operator acts on the console's database, through the same audited actions as a signed-in operator.
+  const db = openDatabase(env);
+  try {
+    const operator = scriptedOperator(db, incidents, { startedAt: Date.now(), speed });
+    const totals = await runSimulator({
+      client: ingestClient(url, key, controller.signal),
+      model: await loadExample(model),
+      incidents,
+      seed,
+      speed,
+      ...(minutes !== undefined ? { minutes } : {}),
+      signal: controller.signal,
+      log: (line) => console.log(line),
+      onMinute: async (minute) => {
+        for (const line of await operator.act(minute)) console.log(`operator: ${line}`);
+      },
+    });
+    console.log(
+      `Sent ${totals.observations} observations, ${totals.counterPoints} counter points and ${totals.alertPosts} alert posts over ${Math.round(totals.minutes)} simulated minutes.`,
+    );
+    if (values.report && !controller.signal.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       console.log(formatRunCheck(await checkStoredRun(db, incidents, totals.startedAt, Date.now())));
-    } finally {
-      await db.close();
     }
+  } finally {
+    await db.close();
   }
 });
 

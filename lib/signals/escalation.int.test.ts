@@ -7,7 +7,7 @@ import { raiseStoredSignal } from "@/lib/signals/raise-stored-signal";
 import { recentAudit } from "@/lib/store/audit-events";
 import { indicatorsByName } from "@/lib/store/indicator-runtimes";
 import { importModel } from "@/lib/store/model-import";
-import { readSignal, systemByPath } from "@/lib/store/signals";
+import { countRetractedSince, listSignals, readSignal, systemByPath } from "@/lib/store/signals";
 import { silencesActiveSince } from "@/lib/store/silences";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import type { Actor, RaiseInput, Signal } from "@/lib/vsm/algedonic/schemas";
@@ -240,6 +240,18 @@ describe("the escalation ladder on the database", () => {
     await expect(acknowledgeSignal(db, ALICE, { signalId: id, eta: at - HOUR }, at + HOUR)).rejects.toMatchObject({
       code: "validation_failed",
     });
+    await closeAll(at + HOUR);
+  });
+  it("lists running and recent signals without the provisional ones the filter took back, and counts those", async () => {
+    const at = T0 + 30 * HOUR;
+    const hesitation = await raise({ provisional: true }, at);
+    await db.sql.transaction((tx) => applyToSignal(tx, hesitation.id, { type: "retract", actor: FILTER }, at + MINUTE));
+    const page = await raise({}, at + 2 * MINUTE);
+    const listed = (await listSignals(db.sql, { closedSince: at, limit: 50 })).map((s) => s.id);
+    expect(listed).toContain(page.id);
+    expect(listed).not.toContain(hesitation.id);
+    expect(await countRetractedSince(db.sql, at)).toBe(1);
+    expect((await listSignals(db.sql, { closedSince: at, limit: 50, retracted: true })).map((s) => s.id)).toContain(hesitation.id);
     await closeAll(at + HOUR);
   });
 });

@@ -46,8 +46,10 @@ function judge(incident: Incident, signals: readonly Signal[], findings: readonl
   const expect = incident.expect;
   const own = signals.filter((s) => touches(incident, s) && !unconfirmed(s));
   if ("finding" in expect) {
-    const rules = expect.finding === "silent" ? ["silent-unit", "silent-indicator"] : ["oscillation"];
-    const found = findings.filter((f) => rules.includes(f.rule) && incident.targets.some((t) => t.unit === f.path || t.unit === f.unit));
+    const rules = expect.finding === "silent" ? ["silent-unit", "silent-indicator"] : ["anti-phase-units", "oscillating-unit"];
+    const found = findings.filter(
+      (f) => rules.includes(f.rule) && incident.targets.some((t) => t.unit === f.path || t.unit === f.unit || f.units?.includes(t.unit)),
+    );
     return {
       incident,
       ok: found.length > 0,

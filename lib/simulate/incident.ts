@@ -40,6 +40,16 @@ export interface ScriptedAlert {
   summary: string;
 }
 
+/**
+ * What the scripted operator does about an incident, `after` simulated minutes from its start
+ * (docs/simulator.md, "The operator"): the responses the Variety page counts as regulation.
+ */
+export type ScriptedResponse =
+  | { after: number; by: string; action: "acknowledge"; note: string; etaMinutes: number }
+  | { after: number; by: string; action: "resolve"; reason: string; resolution: "fixed" | "accepted-new-normal" | "false-alarm" }
+  | { after: number; by: string; action: "note"; text: string }
+  | { after: number; by: string; action: "silence"; reason: string; minutes: number };
+
 export interface Incident {
   name: string;
   kind: IncidentKind;
@@ -50,6 +60,7 @@ export interface Incident {
   to: number;
   effect: Effect;
   alert?: ScriptedAlert;
+  responses?: readonly ScriptedResponse[];
   expect: Expectation;
 }
 

@@ -2,15 +2,13 @@ import "server-only";
 import { checkRun, type RunCheck } from "@/lib/simulate/check-run";
 import type { Incident } from "@/lib/simulate/incident";
 import type { Database } from "@/lib/store/database";
-import { indicatorActivity } from "@/lib/store/indicator-activity";
-import { exportModel } from "@/lib/store/model-export";
 import { signalsRaisedSince } from "@/lib/store/signals";
-import { diagnoseModel } from "@/lib/view/diagnose-model";
+import { diagnoseStored } from "@/lib/store/stored-diagnosis";
 
 /** Reads what a simulator run produced (signals since it started, the diagnosis now) and checks it. */
 export async function checkStoredRun(db: Database, incidents: readonly Incident[], startedAt: number, now: number): Promise<RunCheck> {
-  const [signals, model, activity] = await Promise.all([signalsRaisedSince(db.sql, startedAt), exportModel(db), indicatorActivity(db.sql)]);
-  const findings = diagnoseModel(model, { now, activity }).flatMap((tree) => tree.findings);
+  const [signals, diagnoses] = await Promise.all([signalsRaisedSince(db.sql, startedAt), diagnoseStored(db, now)]);
+  const findings = diagnoses.flatMap((tree) => tree.findings);
   return checkRun(incidents, signals, findings);
 }
 

@@ -35,6 +35,10 @@ const SAAS: readonly Incident[] = [
     from: 60,
     to: Number.POSITIVE_INFINITY,
     effect: stepTo(60, 1.8),
+    responses: [
+      { after: 3, by: "alice@acme.example", action: "acknowledge", note: "bad deploy suspected; rolling back", etaMinutes: 30 },
+      { after: 5, by: "alice@acme.example", action: "note", text: "rollback blocked by a schema migration; needs the platform team" },
+    ],
     expect: { signal: "escalating", valence: "pain" },
   },
   {
@@ -48,6 +52,7 @@ const SAAS: readonly Incident[] = [
     from: 60,
     to: 240,
     effect: antiPhase(60, 240, 30, 0.25),
+    responses: [{ after: 10, by: "dba@acme.example", action: "silence", reason: "ledger-db maintenance window", minutes: 60 }],
     expect: { finding: "oscillation" },
   },
   {
@@ -58,6 +63,9 @@ const SAAS: readonly Incident[] = [
     from: 75,
     to: Number.POSITIVE_INFINITY,
     effect: stepTo(75, 0.6),
+    responses: [
+      { after: 15, by: "carol@acme.example", action: "resolve", reason: "the new release is faster", resolution: "accepted-new-normal" },
+    ],
     expect: { signal: "one", valence: "pleasure" },
   },
   {
@@ -68,6 +76,7 @@ const SAAS: readonly Incident[] = [
     from: 90,
     to: 180,
     effect: rampTo(90, 180, 4),
+    responses: [{ after: 100, by: "dan@acme.example", action: "resolve", reason: "added two consumers", resolution: "fixed" }],
     expect: { signal: "one", valence: "pain" },
   },
   {
@@ -88,6 +97,10 @@ const SAAS: readonly Incident[] = [
     from: 150,
     to: 170,
     effect: during(150, 170, 0.25),
+    responses: [
+      { after: 2, by: "bob@acme.example", action: "acknowledge", note: "network team paged", etaMinutes: 20 },
+      { after: 4, by: "bob@acme.example", action: "note", text: "upstream provider outage confirmed" },
+    ],
     alert: {
       unit: "acme/platform/edge/api-gateway",
       name: "GatewayTrafficCollapse",

@@ -25,6 +25,8 @@ export interface SimulatorOptions {
   minutes?: number;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Called after each turn with the simulated minute reached: the scripted operator acts here. */
+  onMinute?: (minute: number) => Promise<void>;
   /** The clock; tests may pass their own. */
   now?: () => number;
 }
@@ -105,6 +107,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
     totals.alertPosts += await postAlerts(client, options.incidents, minuteOf(simStart + due * interval, simStart), now(), alerts);
     totals.minutes = ((due + 1) * interval) / MINUTE;
     next = due + 1;
+    await options.onMinute?.(minuteOf(simStart + due * interval, simStart));
   }
   return totals;
 }

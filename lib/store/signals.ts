@@ -232,13 +232,26 @@ export async function readSignals(sql: Sql, ids: readonly string[]): Promise<Sig
   return (await sql.query<SignalRecord>(`${SELECT_SIGNALS} WHERE s.id = ANY($1::text[])`, [ids])).map(toSignal);
 }
 
-/** Signals, newest first: the running ones, and those closed since `closedSince` (epoch ms). */
-export async function listSignals(sql: Sql, options: { closedSince: number; limit: number }): Promise<Signal[]> {
+/**
+ * Signals, newest first: the running ones, and those closed since `closedSince` (epoch ms) —
+ * without the provisional ones the filter took back unless `retracted` (its hesitations, not pages).
+ */
+export async function listSignals(sql: Sql, options: { closedSince: number; limit: number; retracted?: boolean }): Promise<Signal[]> {
   const rows = await sql.query<SignalRecord>(
-    `${SELECT_SIGNALS} WHERE s.closed_at IS NULL OR s.closed_at >= ${toTimestamp("$1::float8")} ORDER BY s.raised_at DESC, s.id LIMIT $2`,
-    [options.closedSince, options.limit],
+    `${SELECT_SIGNALS} WHERE (s.closed_at IS NULL OR s.closed_at >= ${toTimestamp("$1::float8")}) AND ($3 OR s.state <> 'retracted')
+     ORDER BY s.raised_at DESC, s.id LIMIT $2`,
+    [options.closedSince, options.limit, options.retracted ?? false],
   );
   return rows.map(toSignal);
+}
+
+/** How many provisional signals were taken back (retracted) since `since`: what the list leaves out by default. */
+export async function countRetractedSince(sql: Sql, since: number): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "signal" WHERE state = 'retracted' AND closed_at >= ${toTimestamp("$1::float8")}`,
+    [since],
+  );
+  return row?.n ?? 0;
 }
 
 /** Every signal raised at or after `since` (epoch ms), oldest first: what a run of the simulator produced. */

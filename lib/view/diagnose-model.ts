@@ -35,7 +35,7 @@ export function diagnoseModel(
   silence?: DiagnosisOptions["silence"],
   series?: { now: Millis; stored: StoredSeries },
 ): TreeDiagnosis[] {
-  const policyOf = effectivePolicyOf(model);
+  const policyOf = effectivePolicyOf(model.systems);
   return modelTrees(model).map((tree) => {
     const findings = diagnose(tree, silence ? { silence } : {});
     if (series)

@@ -15,7 +15,7 @@ systems:
 
 describe("effectivePolicyOf", () => {
   it("merges the overrides from the root down, and gives the defaults where none is set", () => {
-    const policyOf = effectivePolicyOf(MODEL);
+    const policyOf = effectivePolicyOf(MODEL.systems);
     expect(policyOf("acme").audit.tolerance).toBe(0.2);
     expect(policyOf("acme/shop").audit.tolerance).toBe(0.2);
     expect(policyOf("acme/shop/eu").audit.tolerance).toBe(0.05);

@@ -1,12 +1,13 @@
 import type { HomeostatView } from "@/lib/vsm/homeostat/homeostat";
 import { ancestorPaths, pathAtLevel } from "@/lib/vsm/model/path";
-import { resolvePolicy, type Policy } from "@/lib/vsm/policy";
+import type { Policy } from "@/lib/vsm/policy";
 import { inWindow, type TimeWindow } from "@/lib/vsm/time-window";
 import type { LevelAccount } from "@/lib/vsm/variety/variety-flow";
 import { attentionHomeostat } from "@/lib/view/attention-homeostat";
+import { effectivePolicyOf } from "@/lib/view/effective-policy";
 import { levelAccounts } from "@/lib/view/level-variety";
 import { systemVariety, type SystemVariety } from "@/lib/view/system-variety";
-import type { VarietyInput, VarietySystem, WindowSignal } from "@/lib/view/variety-input";
+import type { VarietyInput, WindowSignal } from "@/lib/view/variety-input";
 import { windowVisibility } from "@/lib/view/window-visibility";
 
 export interface SystemHomeostat {
@@ -46,19 +47,6 @@ export function treeOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** Each system's effective policy: its ancestors' overrides and its own, merged root first; each chain resolved once. */
-function policies(systems: readonly VarietySystem[]): (path: string) => Policy {
-  const overrides = new Map(systems.map((s) => [s.path, s.policy]));
-  const resolved = new Map<string, Policy>();
-  return (path) => {
-    const chain = [...ancestorPaths(path).reverse(), path].map((p) => overrides.get(p) ?? {});
-    const key = JSON.stringify(chain);
-    let policy = resolved.get(key);
-    if (policy === undefined) resolved.set(key, (policy = resolvePolicy(chain)));
-    return policy;
-  };
-}
-
 /** The signals of each system's subtree: every signal is listed under its unit and each unit above it. */
 function bySubtree(signals: readonly WindowSignal[]): Map<string, WindowSignal[]> {
   const subtrees = new Map<string, WindowSignal[]>();
@@ -75,7 +63,7 @@ function bySubtree(signals: readonly WindowSignal[]): Map<string, WindowSignal[]
 /** Per tree: each system's balance, each level's devices and the homeostats, from the window's rows. */
 export function varietyReport(input: VarietyInput): VarietyReport {
   const { window } = input;
-  const policyOf = policies(input.systems);
+  const policyOf = effectivePolicyOf(input.systems);
   const subtrees = bySubtree(input.signals);
   const raised = input.signals.map((ws) => ws.signal).filter((s) => inWindow(s.raisedAt, window));
   const visibility = windowVisibility(

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
 import { getDatabase } from "@/lib/db";
-import { listSignals } from "@/lib/store/signals";
+import { countRetractedSince, listSignals } from "@/lib/store/signals";
 import { silencesActiveSince } from "@/lib/store/silences";
 import { signalRows } from "@/lib/view/signal-rows";
 import { signalVisibility } from "@/lib/vsm/algedonic/visible-signals";
@@ -18,13 +18,15 @@ export const metadata: Metadata = { title: "Signals" };
 const RECENT = DAY;
 const LIMIT = 500;
 
-export default async function SignalsPage() {
+export default async function SignalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const withRetracted = (await searchParams).retracted === "show";
   const db = await getDatabase();
   const now = requestTime();
-  const [signals, silences] = await Promise.all([
-    listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT }),
+  const [signals, silences, retracted] = await Promise.all([
+    listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT, retracted: withRetracted }),
     silencesActiveSince(db.sql, now),
+    countRetractedSince(db.sql, now - RECENT),
   ]);
   // Silences and inhibition hide a signal without changing it: the list keeps it, saying why it is hidden.
   const overlays = new Map(signalVisibility(signals, silences, now).map((v) => [v.signal.id, v]));
@@ -44,6 +46,17 @@ export default async function SignalsPage() {
         <>
           <p className="text-muted mb-3 text-sm">
             {running.length} running · {rows.length - running.length} closed in the last 24 hours
+            {retracted > 0 ? (
+              <>
+                {" "}
+                ·{" "}
+                <Link href={withRetracted ? "/signals" : "/signals?retracted=show"} className="text-accent hover:underline">
+                  {withRetracted
+                    ? `hide the ${retracted} provisional signals the filter took back`
+                    : `${retracted} provisional signals the filter took back, not listed`}
+                </Link>
+              </>
+            ) : null}
           </p>
           <div className="bg-surface border-line overflow-x-auto rounded-md border">
             <table aria-label="Signals" className="w-full text-left text-sm">
