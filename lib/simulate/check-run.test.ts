@@ -70,6 +70,12 @@ describe("checkRun", () => {
     expect(check.outcomes[0]).toMatchObject({ ok: true, detail: "Silent S1" });
     expect(check.falseSignals).toHaveLength(1);
     expect(check.retractedProvisionals).toHaveLength(1);
+    expect(check.falseFindings).toEqual([]);
     expect(checkRun([silent], [], []).outcomes[0]).toMatchObject({ ok: false, detail: "no silent finding" });
+    // A unit no incident silenced, found silent, and an oscillation nobody scripted: false findings; a structural finding is not one.
+    const elsewhere = { ...finding, path: "acme/b" };
+    const swinging: Finding = { ...finding, rule: "anti-phase-units", path: "acme", units: ["acme/a", "acme/b"], message: "swing" };
+    const structural: Finding = { ...finding, rule: "missing-function", path: "acme/c" };
+    expect(checkRun([silent], [], [finding, elsewhere, swinging, structural]).falseFindings).toEqual([elsewhere, swinging]);
   });
 });

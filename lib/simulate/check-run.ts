@@ -4,8 +4,10 @@ import type { Finding } from "@/lib/vsm/diagnosis/finding";
 
 /**
  * Did the console make of each scripted incident what it should (docs/simulator.md, "Checking a
- * run")? Judged from the signals raised during the run and the diagnosis' findings; every signal
- * on a series no incident touched is a false signal, counted and listed, never hidden.
+ * run")? Judged from the signals raised during the run and the diagnosis' findings, taken while
+ * the data still flows (once it stops, every unit is soon silent); every signal on a series no
+ * incident touched, and every finding from the data no incident explains, is false: counted and
+ * listed, never hidden.
  */
 export interface IncidentOutcome {
   incident: Incident;
@@ -20,6 +22,20 @@ export interface RunCheck {
   falseSignals: Signal[];
   /** Provisional signals on quiet series that the filter itself took back: surprises that were not changes. */
   retractedProvisionals: Signal[];
+  /** Findings from the data (silence, oscillation, audit drift) that no incident explains. */
+  falseFindings: Finding[];
+}
+
+/** The diagnosis' judgements from the data, as opposed to the model's structure. */
+const DATA_RULES: ReadonlySet<string> = new Set(["silent-unit", "silent-indicator", "oscillating-unit", "anti-phase-units", "audit-drift"]);
+
+const FINDING_RULES = { silent: ["silent-unit", "silent-indicator"], oscillation: ["anti-phase-units", "oscillating-unit"] } as const;
+
+/** Whether a finding is about one of the incident's targets, under a rule its expectation names. */
+function explains(incident: Incident, finding: Finding): boolean {
+  const expect = incident.expect;
+  if (!("finding" in expect) || !(FINDING_RULES[expect.finding] as readonly string[]).includes(finding.rule)) return false;
+  return incident.targets.some((t) => t.unit === finding.path || t.unit === finding.unit || finding.units?.includes(t.unit));
 }
 
 const touches = (incident: Incident, signal: Signal): boolean =>
@@ -46,10 +62,7 @@ function judge(incident: Incident, signals: readonly Signal[], findings: readonl
   const expect = incident.expect;
   const own = signals.filter((s) => touches(incident, s) && !unconfirmed(s));
   if ("finding" in expect) {
-    const rules = expect.finding === "silent" ? ["silent-unit", "silent-indicator"] : ["anti-phase-units", "oscillating-unit"];
-    const found = findings.filter(
-      (f) => rules.includes(f.rule) && incident.targets.some((t) => t.unit === f.path || t.unit === f.unit || f.units?.includes(t.unit)),
-    );
+    const found = findings.filter((f) => explains(incident, f));
     return {
       incident,
       ok: found.length > 0,
@@ -86,5 +99,6 @@ export function checkRun(incidents: readonly Incident[], signals: readonly Signa
     outcomes: incidents.map((incident) => judge(incident, signals, findings)),
     falseSignals: quiet.filter((s) => !unconfirmed(s)),
     retractedProvisionals: quiet.filter(unconfirmed),
+    falseFindings: findings.filter((f) => DATA_RULES.has(f.rule) && !incidents.some((i) => explains(i, f))),
   };
 }

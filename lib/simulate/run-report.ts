@@ -19,6 +19,8 @@ export function formatRunCheck(check: RunCheck): string {
     `false signals on quiet series: ${check.falseSignals.length}`,
     ...check.falseSignals.map((s) => `     ${s.unitPath} ${s.indicator}: ${s.valence} ${s.kind} (${s.state}, band ${s.band})`),
     `provisional signals on quiet series taken back by the filter: ${check.retractedProvisionals.length}`,
+    `findings from the data no incident explains: ${check.falseFindings.length}`,
+    ...check.falseFindings.map((f) => `     ${f.rule}: ${f.message}`),
   );
   return lines.join("\n");
 }

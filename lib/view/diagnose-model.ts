@@ -16,7 +16,7 @@ export interface TreeDiagnosis {
   findings: Finding[];
 }
 
-/** Stored minute means by unit path, then indicator key (lib/store/minute-means.ts reads them). */
+/** Stored recent points by unit path, then indicator key (lib/store/recent-points.ts reads them). */
 export type StoredSeries = ReadonlyMap<string, ReadonlyMap<string, readonly Point[]>>;
 
 /** The series the diagnosis from the data needs at `now`, in every tree of the model. */
@@ -27,7 +27,7 @@ export function seriesToReadFor(model: ModelFile, now: Millis): SeriesRequest[] 
 /**
  * The diagnosis (docs/design.md §3.7) of every tree in a model, one per root, in the model's order
  * of roots. With `silence` (each indicator's last point and learnt interval, read from the data)
- * silent indicators and units are judged too; with `series` (the minute means seriesToReadFor
+ * silent indicators and units are judged too; with `series` (the recent points seriesToReadFor
  * names) S2 oscillation and S3* audit drift, each unit under its effective policy.
  */
 export function diagnoseModel(

@@ -31,8 +31,9 @@ export default async function DiagnosisPage() {
         A structural check of the model at every recursion level: missing functions and channels, a broken algedonic path to the root, units
         without indicators or owners. Judged from the stored data: indicators that have stopped reporting for five of their usual intervals
         (once an indicator has reported); sibling units S2 coordinates that oscillate on an indicator they share, alone or taking turns in
-        anti-phase, over the last 6 hours of minute means; and an indicator that drifts from its <code>-audit</code> series by more than its
-        unit&apos;s S3* audit tolerance over the last 24 hours. Last, telemetry that named a unit or indicator the model lacks.
+        anti-phase, over the last 6 hours (at most each series&apos; latest 1,440 points); and an indicator that drifts from its{" "}
+        <code>-audit</code> series by more than its unit&apos;s S3* audit tolerance over the last 24 hours. Last, telemetry that named a
+        unit or indicator the model lacks.
       </PageHeader>
       {diagnoses.length === 0 ? (
         <EmptyState title="No model to diagnose">

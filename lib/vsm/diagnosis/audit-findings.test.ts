@@ -46,7 +46,7 @@ describe("auditFinding", () => {
       unit: "acme/shop",
       indicator: "orders",
       message:
-        '"acme/shop" over-reports "orders" by 20%: 120 1/min reported against 100 1/min audited, over 144 paired minutes (tolerance 10%).',
+        '"acme/shop" over-reports "orders" by 20%: 120 1/min reported against 100 1/min audited, over 144 paired points (tolerance 10%).',
       hint: 'S3* of "acme": find out why "acme/shop" over-reports "orders" (instrumentation, definitions, incentives) and have S3 correct it; if "orders-audit" is the one at fault, fix the audit source.',
     });
   });
@@ -64,7 +64,7 @@ describe("auditFinding", () => {
       0.1,
     );
     expect(found?.message).toBe(
-      '"acme/shop" under-reports "orders" by 12%: 88 1/min reported against 100 1/min audited, over 144 paired minutes (tolerance 10%).',
+      '"acme/shop" under-reports "orders" by 12%: 88 1/min reported against 100 1/min audited, over 144 paired points (tolerance 10%).',
     );
   });
 
@@ -111,7 +111,7 @@ describe("auditFinding", () => {
     );
     expect(found).toMatchObject({ path: "acme/shop", level: 1, unit: "acme/shop" });
     expect(found!.message).toBe(
-      '"acme/shop" over-reports "orders" where its audit series "orders-audit" reads 0: 5 1/min reported against 0 1/min audited, over 144 paired minutes (tolerance 10%).',
+      '"acme/shop" over-reports "orders" where its audit series "orders-audit" reads 0: 5 1/min reported against 0 1/min audited, over 144 paired points (tolerance 10%).',
     );
   });
 });

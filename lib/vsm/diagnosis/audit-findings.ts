@@ -7,7 +7,7 @@ import type { ViableSystem } from "@/lib/vsm/model/system";
 import type { TimeWindow } from "@/lib/vsm/time-window";
 
 /**
- * S3* drift of one audited indicator within the window: the unit's minute means against those of
+ * S3* drift of one audited indicator within the window: the unit's recent points against those of
  * its audit series, paired by time (lib/vsm/audit), beyond the unit's audit tolerance. `holder` is
  * the system whose S3* audits the unit — its parent, where the finding belongs; a root audits
  * itself. Null without drift or without paired data.
@@ -31,7 +31,7 @@ export function auditFinding(
   if (drift === null) return null;
   const at = holder ?? unit;
   const verb = drift.direction === "over-reported" ? "over-reports" : "under-reports";
-  const means = `${describeValue(drift.reportedMean, reported.unit)} reported against ${describeValue(drift.auditedMean, audit.unit)} audited, over ${drift.samples} paired minutes`;
+  const means = `${describeValue(drift.reportedMean, reported.unit)} reported against ${describeValue(drift.auditedMean, audit.unit)} audited, over ${drift.samples} paired points`;
   const by = drift.magnitude === null ? `where its audit series "${audit.key}" reads 0` : `by ${describeShare(drift.magnitude)}`;
   return {
     rule: "audit-drift",

@@ -19,10 +19,13 @@ describe("describe-measure", () => {
     expect(describeShare(0.1)).toBe("10%");
   });
 
-  it("gives a period to the minute, never less than one", () => {
+  it("gives a period to the minute from two minutes up, to the second below, never less than a second", () => {
     expect(describePeriod(8 * MINUTE)).toBe("8m");
     expect(describePeriod(7 * MINUTE + 50 * SECOND)).toBe("8m");
     expect(describePeriod(HOUR + 29 * MINUTE + 40 * SECOND)).toBe("1h 30m");
-    expect(describePeriod(10 * SECOND)).toBe("1m");
+    expect(describePeriod(2 * MINUTE)).toBe("2m");
+    expect(describePeriod(30 * SECOND + 400)).toBe("30s");
+    expect(describePeriod(MINUTE + 30 * SECOND)).toBe("1m 30s");
+    expect(describePeriod(100)).toBe("1s");
   });
 });

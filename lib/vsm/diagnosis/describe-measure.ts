@@ -1,10 +1,10 @@
 import { describeDuration } from "@/lib/vsm/algedonic/describe-duration";
-import { MINUTE, type Millis } from "@/lib/vsm/types";
+import { MINUTE, SECOND, type Millis } from "@/lib/vsm/types";
 
 /**
  * A measured number as a finding states it: three significant figures, no trailing zeros. The
- * findings compute from minute means and noisy data, so more digits would only claim precision
- * the data does not have.
+ * findings compute from noisy data, so more digits would only claim precision the data does not
+ * have.
  */
 export function describeNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
@@ -22,7 +22,11 @@ export function describeShare(share: number): string {
   return `${describeNumber(share * 100)}%`;
 }
 
-/** A period measured on minute means, to the minute: finer would be noise of the sampling. */
+/**
+ * A measured period: to the minute from two minutes up, to the second below (a cycle of seconds
+ * measured on points seconds apart); finer would be noise of the sampling.
+ */
 export function describePeriod(period: Millis): string {
-  return describeDuration(Math.max(1, Math.round(period / MINUTE)) * MINUTE);
+  if (period >= 2 * MINUTE) return describeDuration(Math.round(period / MINUTE) * MINUTE);
+  return describeDuration(Math.max(1, Math.round(period / SECOND)) * SECOND);
 }

@@ -17,7 +17,7 @@ export interface SeriesWindows {
 
 export const DEFAULT_SERIES_WINDOWS: SeriesWindows = { oscillation: 6 * HOUR, audit: 24 * HOUR };
 
-/** One indicator's minute means the diagnosis needs, over [window.from, window.to). */
+/** One indicator's points the diagnosis needs, over [window.from, window.to) (the latest of them: lib/store/recent-points.ts). */
 export interface SeriesRequest {
   readonly unit: string;
   readonly key: string;

@@ -53,9 +53,9 @@ describe("oscillationFindings", () => {
         units: ["acme/pumps/a", "acme/pumps/b"],
         indicator: "saturation",
         message:
-          '"acme/pumps/a" and "acme/pumps/b" take turns on "saturation" in anti-phase: each swings ±3% against the other every 8m (correlation -1, 360 minutes paired).',
+          '"acme/pumps/a" and "acme/pumps/b" take turns on "saturation" in anti-phase: each swings ±3% against the other every 8m (correlation -1, 360 points paired).',
         // α for 8 samples a cycle and gain 0.5: 0.35491 (see sibling-oscillation.test.ts).
-        hint: 'S2 of "acme/pumps": share a schedule for, or rate-limit, the resource "saturation" measures; or smooth the allocation both react to: exponential smoothing with α ≈ 0.355 per minute leaves about 50% of the swing (±1.5%).',
+        hint: 'S2 of "acme/pumps": share a schedule for, or rate-limit, the resource "saturation" measures; or smooth the allocation both react to: exponential smoothing with α ≈ 0.355 per point leaves about 50% of the swing (±1.5%).',
       },
       {
         rule: "oscillating-unit",
@@ -65,9 +65,9 @@ describe("oscillationFindings", () => {
         unit: "acme/pumps/c",
         indicator: "saturation",
         message:
-          '"acme/pumps/c" oscillates on "saturation": ±2% every 12m, over 360 minute means; it shares "saturation" with "acme/pumps/a", "acme/pumps/b", which S2 of "acme/pumps" coordinates.',
+          '"acme/pumps/c" oscillates on "saturation": ±2% every 12m, over 360 points; it shares "saturation" with "acme/pumps/a", "acme/pumps/b", which S2 of "acme/pumps" coordinates.',
         // 12 samples a cycle: k = (1 − 0.25·cos(π/6))/0.75 = 1.044658, β = k − √(k² − 1) = 0.742481, α = 0.257519.
-        hint: 'S2 of "acme/pumps": damp "acme/pumps/c" — share a schedule for, or rate-limit, what "saturation" measures; or smooth the control action it reacts to: exponential smoothing with α ≈ 0.258 per minute leaves about 50% of the swing (±1%).',
+        hint: 'S2 of "acme/pumps": damp "acme/pumps/c" — share a schedule for, or rate-limit, what "saturation" measures; or smooth the control action it reacts to: exponential smoothing with α ≈ 0.258 per point leaves about 50% of the swing (±1%).',
       },
     ]);
   });

@@ -8,15 +8,15 @@ import { pairAntiPhase, unitOscillation } from "@/lib/vsm/diagnosis/sibling-osci
 import type { Point } from "@/lib/vsm/temporal/bucket";
 import type { TimeWindow } from "@/lib/vsm/time-window";
 
-/** A unit's stored series of one indicator (minute means); empty when it has none. */
+/** A unit's stored series of one indicator (its recent points); empty when it has none. */
 export type SeriesOf = (unit: string, key: string) => readonly Point[];
 
 /**
- * The recommended damping in words. The series are minute means, so the smoothing constant is per
- * minute sample and the residual swing is in the indicator's unit.
+ * The recommended damping in words. The smoothing constant is per point of the series as it is
+ * sent, and the residual swing is in the indicator's unit.
  */
 function damping(d: Damping, unit: string): string {
-  return `exponential smoothing with α ≈ ${describeNumber(d.alpha)} per minute leaves about ${describeNumber(d.gain * 100)}% of the swing (±${describeValue(d.residualAmplitude, unit)})`;
+  return `exponential smoothing with α ≈ ${describeNumber(d.alpha)} per point leaves about ${describeNumber(d.gain * 100)}% of the swing (±${describeValue(d.residualAmplitude, unit)})`;
 }
 
 function oscillating(group: CoordinatedIndicator, member: CoordinatedUnit, o: Oscillation): Finding {
@@ -30,7 +30,7 @@ function oscillating(group: CoordinatedIndicator, member: CoordinatedUnit, o: Os
     path: system.path,
     unit: member.path,
     indicator: key,
-    message: `"${member.path}" oscillates on "${key}": ±${describeValue(o.amplitude!, unit)} every ${describePeriod(o.period!)}, over ${o.points} minute means; it shares "${key}" with ${siblings.join(", ")}, which S2 of "${system.path}" coordinates.`,
+    message: `"${member.path}" oscillates on "${key}": ±${describeValue(o.amplitude!, unit)} every ${describePeriod(o.period!)}, over ${o.points} points; it shares "${key}" with ${siblings.join(", ")}, which S2 of "${system.path}" coordinates.`,
     hint: `S2 of "${system.path}": damp "${member.path}" — share a schedule for, or rate-limit, what "${key}" measures; or smooth the control action it reacts to: ${damping(o.damping!, unit)}.`,
   };
 }
@@ -46,7 +46,7 @@ function antiPhase(group: CoordinatedIndicator, pair: AntiPhase, unit: string): 
     unit: a,
     units: pair.units,
     indicator: key,
-    message: `"${a}" and "${b}" take turns on "${key}" in anti-phase: each swings ±${describeValue(pair.amplitude, unit)} against the other every ${describePeriod(pair.period)} (correlation ${describeNumber(pair.correlation)}, ${pair.samples} minutes paired).`,
+    message: `"${a}" and "${b}" take turns on "${key}" in anti-phase: each swings ±${describeValue(pair.amplitude, unit)} against the other every ${describePeriod(pair.period)} (correlation ${describeNumber(pair.correlation)}, ${pair.samples} points paired).`,
     hint: `S2 of "${system.path}": share a schedule for, or rate-limit, the resource "${key}" measures; or smooth the allocation both react to: ${damping(pair.damping, unit)}.`,
   };
 }

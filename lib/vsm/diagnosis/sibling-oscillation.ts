@@ -18,7 +18,7 @@ import type { TimeWindow } from "@/lib/vsm/time-window";
  *   under noise a fifth of its amplitude stays near 0.9, while seeded white noise, random walks
  *   and AR(1) series, over thousands of tries of each, never got there (sibling-oscillation.test.ts).
  * - Amplitude at least 5% of the series' level (mean absolute value), so a ripple too small to
- *   matter is not S2's business; at least 30 points (half an hour of minute means).
+ *   matter is not S2's business; at least 30 points (half an hour of points a minute apart).
  */
 const HYSTERESIS_MULTIPLES = [1, 2, 4, 8] as const;
 const MIN_ANTI_CORRELATION = 0.7;

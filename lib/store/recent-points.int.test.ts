@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import { readMinuteMeans } from "@/lib/store/minute-means";
+import { readRecentPoints } from "@/lib/store/recent-points";
 import { exportModel } from "@/lib/store/model-export";
 import { importModel } from "@/lib/store/model-import";
-import { journalBacklog } from "@/lib/store/rollup-journal";
-import { settleRollups } from "@/lib/testing/settle-rollups";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { diagnoseModel, seriesToReadFor } from "@/lib/view/diagnose-model";
 import type { Finding } from "@/lib/vsm/diagnosis/finding";
@@ -15,8 +13,8 @@ import { DAY, HOUR, MINUTE } from "@/lib/vsm/types";
 
 /**
  * S2 oscillation and S3* drift judged from stored observations (docs/domain.md, "Diagnosis from the
- * data"): points through the real pipeline, minute means read back from the roll-ups and the
- * journal, findings as the Diagnosis page makes them.
+ * data"): points through the real pipeline, each series' latest points read back, findings as the
+ * Diagnosis page makes them.
  */
 const MODEL = `
 version: 1
@@ -86,8 +84,7 @@ beforeAll(async () => {
     add("quiet/x saturation", time, 50 + 2 * noise.normal());
     add("quiet/y saturation", time, 50 + 2 * noise.normal());
   }
-  // No fold while writing: the first reads find every point still in the roll-up journal.
-  const pipeline = new Pipeline(db, { foldInterval: HOUR });
+  const pipeline = new Pipeline(db);
   for (let i = 0; i < points.length; i += 600) await pipeline.write({ points: points.slice(i, i + 600) }, AUDIT);
   await pipeline.close();
 });
@@ -95,15 +92,14 @@ afterAll(() => db.drop());
 
 async function dataFindings(): Promise<Finding[]> {
   const model = await exportModel(db);
-  const stored = await readMinuteMeans(db.sql, seriesToReadFor(model, NOW));
+  const stored = await readRecentPoints(db.sql, seriesToReadFor(model, NOW));
   const rules = new Set(["oscillating-unit", "anti-phase-units", "audit-drift"]);
   return diagnoseModel(model, undefined, { now: NOW, stored }).flatMap((d) => d.findings.filter((f) => rules.has(f.rule)));
 }
 
 describe("diagnosis from stored observations", () => {
-  it("reads each indicator's minute means over its window, the unfolded journal included", async () => {
-    expect(await journalBacklog(db.sql)).toBeGreaterThan(0);
-    const stored = await readMinuteMeans(db.sql, [
+  it("reads each indicator's latest points within its window, oldest first, at most the limit", async () => {
+    const stored = await readRecentPoints(db.sql, [
       { unit: "plant/a", key: "saturation", window: { from: OSCILLATION_START, to: NOW } },
       { unit: "plant/a", key: "orders-audit", window: { from: START, to: NOW } },
       { unit: "plant/a", key: "nothing", window: { from: START, to: NOW } },
@@ -114,7 +110,12 @@ describe("diagnosis from stored observations", () => {
     expect(stored.get("plant/a")?.get("orders-audit")?.[1]?.at).toBe(START + 10 * MINUTE);
     expect(stored.get("plant/a")?.has("nothing")).toBe(false);
     expect(stored.has("quiet/x")).toBe(false);
-    expect(await readMinuteMeans(db.sql, [])).toEqual(new Map());
+    // A day of points a minute apart, read 100 at a time: the latest 100, oldest first.
+    const latest = (await readRecentPoints(db.sql, [{ unit: "plant/b", key: "orders", window: { from: START, to: NOW } }], 100))
+      .get("plant/b")!
+      .get("orders")!;
+    expect(latest.map((p) => p.at)).toEqual(Array.from({ length: 100 }, (_, i) => NOW - (100 - i) * MINUTE));
+    expect(await readRecentPoints(db.sql, [])).toEqual(new Map());
   });
 
   it("finds the anti-phase pair and the 20% over-report, and nothing in the quiet pair or the honest audit", async () => {
@@ -131,13 +132,6 @@ describe("diagnosis from stored observations", () => {
     const percent = Number(drift!.message.match(/over-reports "orders" by ([\d.]+)%/)?.[1]);
     expect(percent).toBeGreaterThan(19.5);
     expect(percent).toBeLessThan(20.5);
-    expect(drift!.message).toContain("over 144 paired minutes (tolerance 10%)");
-  });
-
-  it("says the same once the journal is folded into the roll-ups", async () => {
-    const before = await dataFindings();
-    await settleRollups(db.sql);
-    expect(await journalBacklog(db.sql)).toBe(0);
-    expect(await dataFindings()).toEqual(before);
+    expect(drift!.message).toContain("over 144 paired points (tolerance 10%)");
   });
 });
