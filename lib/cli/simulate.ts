@@ -79,7 +79,7 @@ runCli(async () => {
     );
     // At once: every batch is committed when its request returns, and a unit counts as silent after five of its intervals.
     if (values.report && !controller.signal.aborted) {
-      console.log(formatRunCheck(await checkStoredRun(db, incidents, totals.startedAt, Date.now())));
+      console.log(formatRunCheck(await checkStoredRun(db, incidents, { startedAt: totals.startedAt, speed }, Date.now())));
     }
   } finally {
     await db.close();

@@ -16,6 +16,9 @@ const incident = (name: string, expect: Incident["expect"], indicator = "latency
   expect,
 });
 
+/** The run started an hour before the fixtures' signals, at real time: every incident (from minute 0) had begun. */
+const TIMING = { startedAt: T0 - 60 * 60_000, speed: 1 };
+
 function signal(overrides: Partial<Signal>): Signal {
   return { ...raise({ unitPath: "acme/a", indicator: "latency" }).signal, ...overrides };
 }
@@ -38,7 +41,7 @@ describe("checkRun", () => {
       signal({ indicator: "lcp", valence: "pleasure" }),
       signal({ indicator: "lcp", valence: "pleasure" }),
     ];
-    const outcomes = checkRun(incidents, signals, []).outcomes.map((o) => [o.incident.name, o.ok]);
+    const outcomes = checkRun(incidents, signals, [], TIMING).outcomes.map((o) => [o.incident.name, o.ok]);
     // Two pleasure signals where one is expected: a storm, not a signal.
     expect(outcomes).toEqual([
       ["step", true],
@@ -56,7 +59,15 @@ describe("checkRun", () => {
       incident("crisis", { signal: "crisis" }, "traffic"),
     ];
     const signals = [signal({}), signal({ indicator: "spikes" }), signal({ indicator: "traffic", band: "crisis" })];
-    expect(checkRun(incidents, signals, []).outcomes.map((o) => o.ok)).toEqual([false, false, false]);
+    expect(checkRun(incidents, signals, [], TIMING).outcomes.map((o) => o.ok)).toEqual([false, false, false]);
+  });
+
+  it("counts a signal on an incident's series raised before the incident began as false, not the incident's", () => {
+    const late: Incident = { ...incident("pleasure", { signal: "one", valence: "pleasure" }, "lcp"), from: 90 };
+    const early = signal({ indicator: "lcp", valence: "pleasure" });
+    const check = checkRun([late], [early], [], TIMING);
+    expect(check.outcomes[0]).toMatchObject({ ok: false, detail: "no signal" });
+    expect(check.falseSignals).toEqual([early]);
   });
 
   it("takes findings for silent units and counts signals on quiet series as false", () => {
@@ -66,16 +77,16 @@ describe("checkRun", () => {
       signal({ unitPath: "acme/b" }),
       signal({ unitPath: "acme/b", state: "retracted", closedAt: T0 + 1, closeReason: "unconfirmed" }),
     ];
-    const check = checkRun([silent], quiet, [finding]);
+    const check = checkRun([silent], quiet, [finding], TIMING);
     expect(check.outcomes[0]).toMatchObject({ ok: true, detail: "Silent S1" });
     expect(check.falseSignals).toHaveLength(1);
     expect(check.retractedProvisionals).toHaveLength(1);
     expect(check.falseFindings).toEqual([]);
-    expect(checkRun([silent], [], []).outcomes[0]).toMatchObject({ ok: false, detail: "no silent finding" });
+    expect(checkRun([silent], [], [], TIMING).outcomes[0]).toMatchObject({ ok: false, detail: "no silent finding" });
     // A unit no incident silenced, found silent, and an oscillation nobody scripted: false findings; a structural finding is not one.
     const elsewhere = { ...finding, path: "acme/b" };
     const swinging: Finding = { ...finding, rule: "anti-phase-units", path: "acme", units: ["acme/a", "acme/b"], message: "swing" };
     const structural: Finding = { ...finding, rule: "missing-function", path: "acme/c" };
-    expect(checkRun([silent], [], [finding, elsewhere, swinging, structural]).falseFindings).toEqual([elsewhere, swinging]);
+    expect(checkRun([silent], [], [finding, elsewhere, swinging, structural], TIMING).falseFindings).toEqual([elsewhere, swinging]);
   });
 });

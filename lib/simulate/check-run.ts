@@ -1,6 +1,7 @@
 import type { Incident } from "@/lib/simulate/incident";
 import type { Signal } from "@/lib/vsm/algedonic/schemas";
 import type { Finding } from "@/lib/vsm/diagnosis/finding";
+import { MINUTE } from "@/lib/vsm/types";
 
 /**
  * Did the console make of each scripted incident what it should (docs/simulator.md, "Checking a
@@ -18,7 +19,7 @@ export interface IncidentOutcome {
 
 export interface RunCheck {
   outcomes: IncidentOutcome[];
-  /** Signals on quiet series (confirmed ones; provisional signals the filter took back are counted apart). */
+  /** Signals on quiet series, or on an incident's series before it began (confirmed ones; provisional signals the filter took back are counted apart). */
   falseSignals: Signal[];
   /** Provisional signals on quiet series that the filter itself took back: surprises that were not changes. */
   retractedProvisionals: Signal[];
@@ -38,7 +39,18 @@ function explains(incident: Incident, finding: Finding): boolean {
   return incident.targets.some((t) => t.unit === finding.path || t.unit === finding.unit || finding.units?.includes(t.unit));
 }
 
-const touches = (incident: Incident, signal: Signal): boolean =>
+/** When a run started and how fast it ran: what turns an incident's simulated minute into the time its signals carry. */
+export interface RunTiming {
+  startedAt: number;
+  speed: number;
+}
+
+/**
+ * Whether a signal is the incident's: on one of its targets, and raised once the incident had
+ * begun — a signal on the same series before that is the filter's, not the script's.
+ */
+const touches = (incident: Incident, signal: Signal, timing: RunTiming): boolean =>
+  signal.raisedAt >= timing.startedAt + (incident.from * MINUTE) / timing.speed &&
   incident.targets.some((t) => t.unit === signal.unitPath && (t.indicator === "*" || t.indicator === signal.indicator));
 
 /** The alert an incident's Prometheus rule fires becomes a signal named after the alert. */
@@ -58,9 +70,9 @@ function describe(signals: readonly Signal[]): string {
     .join("; ");
 }
 
-function judge(incident: Incident, signals: readonly Signal[], findings: readonly Finding[]): IncidentOutcome {
+function judge(incident: Incident, signals: readonly Signal[], findings: readonly Finding[], timing: RunTiming): IncidentOutcome {
   const expect = incident.expect;
-  const own = signals.filter((s) => touches(incident, s) && !unconfirmed(s));
+  const own = signals.filter((s) => touches(incident, s, timing) && !unconfirmed(s));
   if ("finding" in expect) {
     const found = findings.filter((f) => explains(incident, f));
     return {
@@ -93,10 +105,15 @@ function judge(incident: Incident, signals: readonly Signal[], findings: readonl
   }
 }
 
-export function checkRun(incidents: readonly Incident[], signals: readonly Signal[], findings: readonly Finding[]): RunCheck {
-  const quiet = signals.filter((s) => !incidents.some((i) => touches(i, s) || fromItsAlert(i, s)));
+export function checkRun(
+  incidents: readonly Incident[],
+  signals: readonly Signal[],
+  findings: readonly Finding[],
+  timing: RunTiming,
+): RunCheck {
+  const quiet = signals.filter((s) => !incidents.some((i) => touches(i, s, timing) || fromItsAlert(i, s)));
   return {
-    outcomes: incidents.map((incident) => judge(incident, signals, findings)),
+    outcomes: incidents.map((incident) => judge(incident, signals, findings, timing)),
     falseSignals: quiet.filter((s) => !unconfirmed(s)),
     retractedProvisionals: quiet.filter(unconfirmed),
     falseFindings: findings.filter((f) => DATA_RULES.has(f.rule) && !incidents.some((i) => explains(i, f))),

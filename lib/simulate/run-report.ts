@@ -1,15 +1,15 @@
 import "server-only";
-import { checkRun, type RunCheck } from "@/lib/simulate/check-run";
+import { checkRun, type RunCheck, type RunTiming } from "@/lib/simulate/check-run";
 import type { Incident } from "@/lib/simulate/incident";
 import type { Database } from "@/lib/store/database";
 import { signalsRaisedSince } from "@/lib/store/signals";
 import { diagnoseStored } from "@/lib/store/stored-diagnosis";
 
 /** Reads what a simulator run produced (signals since it started, the diagnosis now) and checks it. */
-export async function checkStoredRun(db: Database, incidents: readonly Incident[], startedAt: number, now: number): Promise<RunCheck> {
-  const [signals, diagnoses] = await Promise.all([signalsRaisedSince(db.sql, startedAt), diagnoseStored(db, now)]);
+export async function checkStoredRun(db: Database, incidents: readonly Incident[], timing: RunTiming, now: number): Promise<RunCheck> {
+  const [signals, diagnoses] = await Promise.all([signalsRaisedSince(db.sql, timing.startedAt), diagnoseStored(db, now)]);
   const findings = diagnoses.flatMap((tree) => tree.findings);
-  return checkRun(incidents, signals, findings);
+  return checkRun(incidents, signals, findings, timing);
 }
 
 /** The check as the lines `npm run simulate -- --report` prints and BENCHMARKS.md records. */
