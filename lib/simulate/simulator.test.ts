@@ -164,6 +164,23 @@ systems:
     expect(lines).toEqual(["00:02 simulated: outage — requests fall"]);
   });
 
+  it("posts what fell due together at most once a second when it runs fast", async () => {
+    let clock = NOW;
+    const bodies: { observations: { time: number }[] }[] = [];
+    const client: IngestClient = {
+      async post(path, body) {
+        if (path === "/api/v1/observations") bodies.push(body as { observations: { time: number }[] });
+        return {};
+      },
+    };
+    // At 600× a simulated minute is 100 ms: 61 points of one series within about six seconds.
+    await runSimulator({ client, model: MODEL, incidents: [], seed: 1, speed: 600, minutes: 60, now: () => (clock += 500) });
+    const times = bodies.flatMap((b) => b.observations.map((o) => o.time));
+    expect(times).toHaveLength(61);
+    expect(times.map((t) => t - times[0]!)).toEqual(Array.from({ length: 61 }, (_, i) => i * 100));
+    expect(bodies.length).toBeLessThanOrEqual(8);
+  });
+
   it("refuses a speed that is not a positive number", async () => {
     const client: IngestClient = { post: async () => ({}) };
     await expect(runSimulator({ client, model: MODEL, incidents: [], seed: 1, speed: 0 })).rejects.toThrow(/speed/);

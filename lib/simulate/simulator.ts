@@ -67,12 +67,17 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   const alerts = new Map<string, AlertState>();
 
   let next = 0;
+  let lastPost = Number.NEGATIVE_INFINITY;
   while (next <= lastSample && !signal?.aborted) {
-    const due = Math.min(lastSample, Math.floor(((now() - startedAt) * speed) / interval), next + MAX_SAMPLES_PER_BATCH - 1);
-    if (due < next) {
-      await sleep(Math.min(SECOND, realTimeOf(next) - now()), signal);
+    // The next sample's time has come, and a second has passed since the last post: a fast run posts what fell due together.
+    const wait = Math.max(realTimeOf(next), lastPost + SECOND) - now();
+    if (wait > 0) {
+      await sleep(Math.min(SECOND, wait), signal);
       continue;
     }
+    const reached = Math.max(next, Math.floor(((now() - startedAt) * speed) / interval));
+    const due = Math.min(lastSample, reached, next + MAX_SAMPLES_PER_BATCH - 1);
+    lastPost = now();
     const gauges: GaugePoint[] = [];
     const counters: CounterPoint[] = [];
     for (let sample = next; sample <= due; sample++) {
