@@ -1,5 +1,5 @@
 import type { SeriesProfile } from "@/lib/simulate/series-profile";
-import type { Random } from "@/lib/vsm/random";
+import { poisson, type Random } from "@/lib/vsm/random";
 import { DAY, HOUR } from "@/lib/vsm/types";
 
 /** The daily cycle peaks mid-afternoon (15:00 UTC of simulated time) and bottoms out at night. */
@@ -7,18 +7,6 @@ const PEAK = 15 * HOUR;
 /** Share of noise draws that come from a wider distribution: the heavy tail of a waiting time. */
 const TAIL_SHARE = 0.02;
 const TAIL_WIDTH = 3;
-
-/** Knuth's method: fine for the small means (under ~30) counted indicators have. */
-function poisson(mean: number, random: Random): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let product = random.next();
-  while (product > limit) {
-    k += 1;
-    product *= random.next();
-  }
-  return k;
-}
 
 function round(value: number, decimals: number): number {
   const scale = 10 ** decimals;
@@ -48,7 +36,7 @@ export class SeriesGenerator {
     const shock = this.random.next() < TAIL_SHARE ? TAIL_WIDTH * this.random.normal() : this.random.normal();
     this.innovation = p.persistence * this.innovation + Math.sqrt(1 - p.persistence ** 2) * shock;
     let value: number;
-    if (p.shape === "counts") value = poisson(level, this.random);
+    if (p.shape === "counts") value = poisson(this.random, level);
     else if (p.shape === "heavy-tailed") value = level * Math.exp(p.noise * this.innovation);
     else value = level * (1 + p.noise * this.innovation);
     return round(Math.min(p.max, Math.max(p.min, value)), p.decimals);

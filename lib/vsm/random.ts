@@ -29,3 +29,15 @@ export function seededRandom(seed: number): Random {
     },
   };
 }
+
+/** A Poisson count of `mean` by Knuth's method: fine for the small means (under ~30) of count telemetry. */
+export function poisson(random: Random, mean: number): number {
+  const limit = Math.exp(-mean);
+  let count = 0;
+  let product = random.next();
+  while (product > limit) {
+    count += 1;
+    product *= random.next();
+  }
+  return count;
+}

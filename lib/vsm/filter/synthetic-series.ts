@@ -1,4 +1,4 @@
-import type { Random } from "@/lib/vsm/random";
+import { poisson, type Random } from "@/lib/vsm/random";
 import { DAY, MINUTE, type Millis } from "@/lib/vsm/types";
 
 /**
@@ -77,18 +77,6 @@ function noiseSource(random: Random, noise: Noise): () => number {
     case "poisson":
       return () => poisson(random, noise.mean) - noise.mean;
   }
-}
-
-/** Knuth's method: fine for the small means of count telemetry. */
-function poisson(random: Random, mean: number): number {
-  const limit = Math.exp(-mean);
-  let count = 0;
-  let product = random.next();
-  while (product > limit) {
-    count += 1;
-    product *= random.next();
-  }
-  return count;
 }
 
 function cyclePhase(time: Millis, shape: "sine" | "square"): number {
