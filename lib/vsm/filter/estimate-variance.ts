@@ -46,3 +46,21 @@ export function estimateVariance(values: readonly number[]): number {
 export function warmupDegreesOfFreedom(windowLength: number): number {
   return (windowLength - 1) / 2;
 }
+
+/**
+ * The window's spread about its Theil–Sen line (the median of the slopes between every two points,
+ * robust to an outlier or a step; the median first difference would be far too noisy a slope for
+ * level noise), as a variance: the wander that first differences do not see. On autocorrelated
+ * noise (lag-one ρ) first differences measure only 1 − ρ of the noise's variance, so V from them
+ * is too small a yardstick for how far the series strays from a reference. 1.4826·MAD of the
+ * residuals; 0 for a constant window.
+ */
+export function spreadVariance(values: readonly number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) slopes.push((values[j]! - values[i]!) / (j - i));
+  const slope = slopes.length > 0 ? median(slopes) : 0;
+  const residuals = values.map((v, i) => v - slope * i);
+  const centre = median(residuals);
+  const spread = MAD_TO_SD * median(residuals.map((r) => Math.abs(r - centre)));
+  return spread * spread;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyHistory } from "@/lib/vsm/filter/change-history";
 import { createTests } from "@/lib/vsm/filter/change-test";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
-import { estimateVariance, firstDifferences, median } from "@/lib/vsm/filter/estimate-variance";
+import { estimateVariance, firstDifferences, median, spreadVariance } from "@/lib/vsm/filter/estimate-variance";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
 import { initialiseFilter } from "@/lib/vsm/filter/initialise-filter";
 import { createEvidence, mixtureStep, type Mixture } from "@/lib/vsm/filter/mixture-step";
@@ -138,7 +138,8 @@ describe("initialiseFilter", () => {
     const state = initialised(times, values);
     const v = state.noise.variance;
     expect(state.noise.dof).toBe(9.5);
-    expect(state.test).toEqual(createTests(v, 9.5));
+    // The tests' yardstick starts at V or the window's spread about its line, whichever is wider.
+    expect(state.test).toEqual(createTests(Math.max(v, spreadVariance(values)), 9.5));
     expect(state.history).toEqual(emptyHistory(v));
     expect(state.season.since).toBe(times[19]);
     // One point a minute: both the daily and the weekly profile have enough points per cycle.

@@ -1,6 +1,6 @@
 import { emptyHistory } from "@/lib/vsm/filter/change-history";
 import { createTests } from "@/lib/vsm/filter/change-test";
-import { estimateVariance, firstDifferences, median, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
+import { estimateVariance, firstDifferences, median, spreadVariance, warmupDegreesOfFreedom } from "@/lib/vsm/filter/estimate-variance";
 import type { FilterParams } from "@/lib/vsm/filter/filter-params";
 import { typicalInterval } from "@/lib/vsm/filter/interval";
 import { createEvidence, mixtureStep } from "@/lib/vsm/filter/mixture-step";
@@ -54,7 +54,10 @@ export function initialiseFilter(state: FilterState, params: FilterParams): void
   noise.previousValue = last;
   noise.previousInput = last;
   noise.previousResidual = last - level;
-  state.test = createTests(variance, noise.dof);
+  // The tests read deviations from a slow reference: on noise that wanders (autocorrelated) V from
+  // first differences is too small a yardstick for that, and the window's own spread is the honest
+  // start (BENCHMARKS.md, "Detection on synthetic series"); on independent noise the two agree.
+  state.test = createTests(Math.max(variance, spreadVariance(values)), noise.dof);
   state.history = emptyHistory(variance);
   if (params.seasonality) startSeason(state.season, times[times.length - 1]!, last, interval, Math.sqrt(variance));
   state.warmup = { times: [], values: [] };
