@@ -107,6 +107,14 @@ describe("the window's spread about its line", () => {
     expect(spreadVariance(outlier)).toBeLessThan(3 * spreadVariance(noise));
   });
 
+  it("reads a long warm-up's slope from an evenly spaced subset of its points", () => {
+    const random = seededRandom(6);
+    const long = Array.from({ length: 5000 }, (_, i) => 0.5 * i + random.normal());
+    // Unit noise about a line of slope 0.5: the spread is near 1 whatever the length.
+    expect(spreadVariance(long)).toBeGreaterThan(0.8);
+    expect(spreadVariance(long)).toBeLessThan(1.2);
+  });
+
   it("is 0 for a constant window and for a single value", () => {
     expect(spreadVariance([4, 4, 4, 4])).toBe(0);
     expect(spreadVariance([4])).toBe(0);
