@@ -1,7 +1,7 @@
 import protobuf from "protobufjs/light.js";
-import { uncompress } from "snappyjs";
-import { decodingStep, MalformedBodyError } from "../malformed-body";
+import { decodingStep } from "../malformed-body";
 import { REMOTE_WRITE_DESCRIPTOR } from "./remote-write-descriptor";
+import { uncompressSnappyBlock } from "./snappy-block";
 
 export const WriteRequest = protobuf.Root.fromJSON(REMOTE_WRITE_DESCRIPTOR).lookupType("prometheus.WriteRequest");
 
@@ -41,13 +41,7 @@ interface DecodedWriteRequest {
  * drops a batch answered 400 instead of retrying it forever.
  */
 export function readWriteRequest(body: Uint8Array, maxBytes = MAX_UNCOMPRESSED_BYTES): RawWriteRequest {
-  const declared = declaredLength(body);
-  if (declared !== null && declared > maxBytes) {
-    throw new MalformedBodyError(`The snappy body expands to ${declared} bytes, more than the limit of ${maxBytes}`, {
-      code: "payload_too_large",
-    });
-  }
-  const bytes = decodingStep("snappy block", () => uncompress(body, maxBytes));
+  const bytes = uncompressSnappyBlock(body, maxBytes);
   const decoded = decodingStep("remote-write protobuf body", () => WriteRequest.decode(bytes)) as unknown as DecodedWriteRequest;
   return {
     timeseries: decoded.timeseries.map((series) => ({
@@ -56,17 +50,6 @@ export function readWriteRequest(body: Uint8Array, maxBytes = MAX_UNCOMPRESSED_B
     })),
     metadata: decoded.metadata.map(({ type, metricFamilyName }) => ({ type, metricFamilyName })),
   };
-}
-
-/** The uncompressed length a snappy block starts with (a little-endian base-128 varint), or null if it is not readable. */
-function declaredLength(body: Uint8Array): number | null {
-  let length = 0;
-  for (let i = 0; i < Math.min(body.length, 5); i += 1) {
-    const byte = body[i]!;
-    length += (byte & 0x7f) * 2 ** (7 * i);
-    if ((byte & 0x80) === 0) return length;
-  }
-  return null;
 }
 
 function halves(bits: Int64): { low: number; high: number } {
