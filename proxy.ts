@@ -3,6 +3,7 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { isRouteMethod } from "@/lib/http/http-methods";
 
 const REQUEST_ID_HEADER = "x-request-id";
+const PAGE_PATH_HEADER = "x-vsm-page";
 
 /**
  * Gives every request an id (keeping a caller's own if it sent one) that route handlers log and
@@ -21,6 +22,9 @@ export function proxy(request: NextRequest) {
   }
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  // Where a page was asked for, so a page that needs a signed-in person can send them back here
+  // after signing in (lib/auth/page-actor.ts). Set here, never taken from the client.
+  headers.set(PAGE_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

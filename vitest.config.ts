@@ -11,6 +11,8 @@ const shared = {
     },
   },
 };
+/** next-auth imports `next/server` without a file extension, which only a bundler resolves: let Vite's resolver handle it. */
+const inlineNextAuth = { server: { deps: { inline: ["next-auth"] } } };
 
 export default defineConfig({
   test: {
@@ -19,6 +21,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
+          ...inlineNextAuth,
           include: ["lib/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"],
           environment: "node",
@@ -31,6 +34,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
+          ...inlineNextAuth,
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",
@@ -45,6 +49,7 @@ export default defineConfig({
         test: {
           // Tests of the built console as processes (kill it, run two); lib/cli/e2e.ts runs them after `next build`.
           name: "system",
+          ...inlineNextAuth,
           include: ["**/*.system.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ConsoleShell } from "@/components/shell/console-shell";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,12 +7,11 @@ export const metadata: Metadata = {
   description: "Operator console for the Viable System Model",
 };
 
+/** The document alone: the console's frame is in the (console) and (admin) layouts, behind sign-in. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans antialiased">
-        <ConsoleShell>{children}</ConsoleShell>
-      </body>
+      <body className="min-h-screen font-sans antialiased">{children}</body>
     </html>
   );
 }

@@ -242,7 +242,7 @@ describe("withRoute: actor and permission", () => {
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toBe('Bearer realm="vsm-console"');
     expect(await response.json()).toEqual({
-      error: { code: "unauthorized", message: "Authentication required: send an API key as Authorization: Bearer <key>" },
+      error: { code: "unauthorized", message: "Authentication required: sign in, or send an API key as Authorization: Bearer <key>" },
     });
     expect(resolvedCount()).toBe(1);
     expect(called).toBe(false);
@@ -278,7 +278,9 @@ describe("withRoute: actor and permission", () => {
     expect((await handler(get(), withParams({ path: ["acme", "ops", "payments"] }))).status).toBe(200);
     const outside = await handler(get(), withParams({ path: ["acme", "sales"] }));
     expect(outside.status).toBe(403);
-    expect((await outside.json()).error.message).toBe('This API key is limited to "acme/ops" and its subtree');
+    expect((await outside.json()).error.message).toBe(
+      'This API key may not read "acme/sales": it is limited to "acme/ops" and its subtree',
+    );
   });
 
   it("checks permission before reading the body, so an anonymous caller learns nothing of the schema", async () => {

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { ANONYMOUS, type Actor, type ActorResolver } from "@/lib/auth/actor";
+import { sessionActorOfRequest } from "@/lib/auth/current-actor";
 import { apiKeyResolver } from "@/lib/auth/key-resolver";
+import { sessionOrKeyResolver } from "@/lib/auth/session-resolver";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { authorize, requireScope, type Access } from "@/lib/auth/permissions";
@@ -106,7 +108,7 @@ export function createRouteWrapper({ resolver, log, limiter }: RouteWrapperDeps)
         authorize(actor, options.permission);
         if (limiter && actor.kind === "api_key") await limiter.consume(actor.keyId);
         const input = await parseInput(request, nextContext, options);
-        if (options.scope) requireScope(actor, options.scope(input));
+        if (options.scope && options.permission !== "public") requireScope(actor, options.scope(input), options.permission);
         response = await handler({ ...input, request, requestId, actor, log: reqLog });
       } catch (thrown) {
         const { error, cause } = mapError(thrown);
@@ -143,9 +145,12 @@ const lazyLimiter: RateLimiter = {
   close: async () => appLimiter?.close(),
 };
 
-/** The app's wrapper: API keys from the console's database, rate limits from the environment. */
+/** The app's wrapper: API keys or the session cookie, against the console's database; rate limits from the environment. */
 export const withRoute = createRouteWrapper({
-  resolver: apiKeyResolver(async () => (await getDatabase()).sql),
+  resolver: sessionOrKeyResolver(
+    apiKeyResolver(async () => (await getDatabase()).sql),
+    () => sessionActorOfRequest(),
+  ),
   log: rootLog,
   limiter: lazyLimiter,
 });

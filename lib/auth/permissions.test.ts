@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
-import { authorize, requireScope, scopeCovers, type Permission } from "@/lib/auth/permissions";
+import { authorize, describeScopes, permits, requireScope, scopeCovers, scopesWith, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 function key(role: Role, scope = ""): Actor {
@@ -57,8 +57,52 @@ describe("scopes", () => {
   });
 
   it("requireScope answers 403 outside the scope and 401 without a key", () => {
-    expect(statusOf(() => requireScope(key("viewer", "acme/ops"), "acme/ops/payments"))).toBe("allowed");
-    expect(statusOf(() => requireScope(key("viewer", "acme/ops"), "acme/sales"))).toBe(403);
-    expect(statusOf(() => requireScope(ANONYMOUS, "acme"))).toBe(401);
+    expect(statusOf(() => requireScope(key("viewer", "acme/ops"), "acme/ops/payments", "read"))).toBe("allowed");
+    expect(statusOf(() => requireScope(key("viewer", "acme/ops"), "acme/sales", "read"))).toBe(403);
+    expect(statusOf(() => requireScope(key("viewer", "acme/ops"), "acme/ops", "operate"))).toBe(403);
+    expect(statusOf(() => requireScope(ANONYMOUS, "acme", "read"))).toBe(401);
+  });
+});
+
+describe("a person's grants", () => {
+  /** Operator of acme/ops, viewer of all acme, admin of acme/sales/emea. */
+  const person: Actor = {
+    kind: "user",
+    userId: "u1",
+    email: "ann@acme.example",
+    name: "Ann",
+    grants: [
+      { role: "operator", scope: "acme/ops" },
+      { role: "viewer", scope: "acme" },
+      { role: "admin", scope: "acme/sales/emea" },
+    ],
+  };
+
+  it("hold each permission exactly where a grant gives it, the widest scope standing for those inside it", () => {
+    expect(scopesWith(person, "read")).toEqual(["acme"]);
+    expect(scopesWith(person, "operate")).toEqual(["acme/ops", "acme/sales/emea"]);
+    expect(scopesWith(person, "administer")).toEqual(["acme/sales/emea"]);
+    expect(scopesWith(person, "ingest")).toEqual(["acme/sales/emea"]);
+    expect(permits(person, "operate", "acme/ops/payments")).toBe(true);
+    expect(permits(person, "operate", "acme/sales")).toBe(false);
+    expect(permits(person, "read", "cybersyn")).toBe(false);
+    expect(permits(person, "administer", "acme/sales/emea/uk")).toBe(true);
+  });
+
+  it("are checked per system: an operator here is a viewer there", () => {
+    expect(statusOf(() => authorize(person, "operate"))).toBe("allowed");
+    expect(statusOf(() => requireScope(person, "acme/ops/payments", "operate"))).toBe("allowed");
+    expect(statusOf(() => requireScope(person, "acme/finance", "operate"))).toBe(403);
+    expect(statusOf(() => requireScope(person, "acme/finance", "read"))).toBe("allowed");
+  });
+
+  it("say in a refusal what the actor does hold", () => {
+    expect(describeScopes(person, "operate")).toBe('it is limited to "acme/ops", "acme/sales/emea" and their subtrees');
+    expect(describeScopes(key("admin"), "read")).toBe("it holds it on the whole model");
+    const viewer: Actor = { ...person, grants: [{ role: "viewer", scope: "" }] };
+    expect(describeScopes(viewer, "operate")).toBe("it holds that permission nowhere");
+    expect(() => authorize(viewer, "operate")).toThrow('This account has only the viewer role, without the "operate" permission');
+    const nobody: Actor = { ...person, grants: [] };
+    expect(() => authorize(nobody, "read")).toThrow('This account has no role, without the "read" permission');
   });
 });

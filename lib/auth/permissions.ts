@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { Actor, Role } from "@/lib/auth/actor";
+import { grantsOf, type Actor, type Role } from "@/lib/auth/actor";
 
 /** Which roles hold each permission. A route names the one permission it needs. */
 export const PERMISSIONS = {
@@ -7,9 +7,9 @@ export const PERMISSIONS = {
   read: ["viewer", "operator", "admin"],
   /** Send telemetry. Ingestion keys cannot read, so a leaked sender key reveals nothing. */
   ingest: ["ingest", "admin"],
-  /** Act on signals: acknowledge, resolve. */
+  /** Act on signals: acknowledge, resolve, silence, note. */
   operate: ["operator", "admin"],
-  /** Change the model, policies and keys. */
+  /** Change the model, policies, keys and accounts. */
   administer: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -18,29 +18,58 @@ export type Permission = keyof typeof PERMISSIONS;
 /** What a route requires: a permission, or "public" (health, readiness), which skips credentials entirely. */
 export type Access = Permission | "public";
 
-/** Throws 401 when the route needs credentials the actor lacks, 403 when its role falls short. */
-export function authorize(actor: Actor, access: Access): void {
-  if (access === "public") return;
-  if (actor.kind === "anonymous") throw unauthenticated();
-  const roles: readonly Role[] = PERMISSIONS[access];
-  if (!roles.includes(actor.role)) {
-    throw new AppError("forbidden", `This API key's role (${actor.role}) does not have the "${access}" permission`);
-  }
-}
-
-/** Whether a key scoped to `scope` reaches the system at `path`: the same system or one below it. */
+/** Whether a grant on `scope` reaches the system at `path`: the same system or one below it. */
 export function scopeCovers(scope: string, path: string): boolean {
   return scope === "" || path === scope || path.startsWith(`${scope}/`);
 }
 
-/** Throws 403 when the actor's scope does not reach `path` (401 when there is no actor at all). */
-export function requireScope(actor: Actor, path: string): void {
+/**
+ * The subtrees in which the actor holds `permission`, none inside another (`[""]`: the whole
+ * model; `[]`: nowhere). Queries limit their `where` to these, so a list never holds what the
+ * actor may not see.
+ */
+export function scopesWith(actor: Actor, permission: Permission): string[] {
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  const scopes = [...new Set(grantsOf(actor).flatMap((g) => (roles.includes(g.role) ? [g.scope] : [])))];
+  return scopes.filter((scope) => !scopes.some((other) => other !== scope && scopeCovers(other, scope))).sort();
+}
+
+/** Whether the actor holds `permission` on the system at `path`. */
+export function permits(actor: Actor, permission: Permission, path: string): boolean {
+  return scopesWith(actor, permission).some((scope) => scopeCovers(scope, path));
+}
+
+/** Throws 401 when the route needs credentials the actor lacks, 403 when it holds the permission nowhere. */
+export function authorize(actor: Actor, access: Access): void {
+  if (access === "public") return;
   if (actor.kind === "anonymous") throw unauthenticated();
-  if (!scopeCovers(actor.scope, path)) {
-    throw new AppError("forbidden", `This API key is limited to "${actor.scope}" and its subtree`);
+  if (scopesWith(actor, access).length === 0) {
+    const held = grantsOf(actor).map((g) => g.role);
+    const roles = held.length === 0 ? "no role" : `only the ${[...new Set(held)].join(", ")} role${held.length > 1 ? "s" : ""}`;
+    throw new AppError("forbidden", `${whoIs(actor)} has ${roles}, without the "${access}" permission`);
   }
 }
 
+/** Throws 403 when the actor does not hold `permission` on `path` (401 when there is no actor at all). */
+export function requireScope(actor: Actor, path: string, permission: Permission): void {
+  if (actor.kind === "anonymous") throw unauthenticated();
+  if (!permits(actor, permission, path)) {
+    throw new AppError("forbidden", `${whoIs(actor)} may not ${permission} "${path}": ${describeScopes(actor, permission)}`);
+  }
+}
+
+/** "limited to "acme/ops" and its subtree", for messages that say why something was refused. */
+export function describeScopes(actor: Actor, permission: Permission): string {
+  const scopes = scopesWith(actor, permission);
+  if (scopes.length === 0) return "it holds that permission nowhere";
+  if (scopes.includes("")) return "it holds it on the whole model";
+  return `it is limited to ${scopes.map((s) => `"${s}"`).join(", ")} and ${scopes.length > 1 ? "their subtrees" : "its subtree"}`;
+}
+
+function whoIs(actor: Actor): string {
+  return actor.kind === "user" ? "This account" : "This API key";
+}
+
 function unauthenticated(): AppError {
-  return new AppError("unauthorized", "Authentication required: send an API key as Authorization: Bearer <key>");
+  return new AppError("unauthorized", "Authentication required: sign in, or send an API key as Authorization: Bearer <key>");
 }

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ROLES, type Role } from "@/lib/auth/actor";
 import { cliActor } from "@/lib/auth/audit-actor";
 import { runCli, withMigratedDatabase } from "@/lib/cli/run-cli";
+import { textTable } from "@/lib/cli/text-table";
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from "@/lib/store/api-keys";
 
 const USAGE = `Usage: npm run key -- create --role ${ROLES.join("|")} [--scope SYSTEM_PATH] [--name TEXT]
@@ -64,7 +65,5 @@ function table(keys: readonly ApiKeySummary[]): string {
     k.lastUsedAt ? k.lastUsedAt.toISOString() : "never",
     k.name,
   ]);
-  const all = [["ID", "ROLE", "SCOPE", "STATE", "LAST USED", "NAME"], ...rows];
-  const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  return all.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")).join("\n");
+  return textTable([["ID", "ROLE", "SCOPE", "STATE", "LAST USED", "NAME"], ...rows]);
 }

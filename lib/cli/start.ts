@@ -48,7 +48,8 @@ try {
   process.exit(1);
 }
 
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// PORT passed on, so the server's printed links (the first admin's) name the port it serves.
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT) };
 // Next's own entry point, run by this Node directly (not through npx) so that stopping this
 // script stops the server too.
 const NEXT = path.join("node_modules", "next", "dist", "bin", "next");

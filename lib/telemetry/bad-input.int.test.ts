@@ -304,7 +304,7 @@ const cases: Case[] = [
     ]),
     headers: { ...PROTOBUF, ...bearer("ingest", "acme/sales") },
     status: 403,
-    says: /outside this API key's scope/,
+    says: /outside what this sender may write to/,
   },
   { name: "no API key", route: "remoteWrite", body: writeRequestBody([]), headers: PROTOBUF, status: 401 },
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditActor } from "@/lib/auth/audit-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { scopeCovers } from "@/lib/auth/permissions";
+import { describeScopes, permits } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { decodeAlerts } from "@/lib/ingest/alertmanager/decode-alerts";
 import { reject } from "@/lib/ingest/reject";
@@ -24,14 +24,12 @@ export async function receiveAlerts(
 ): Promise<Response> {
   const { actor, db, pipeline, now } = context;
   const decoded = decodeAlerts(body, { now });
-  if (actor.kind === "api_key") {
-    const outside = decoded.events.filter((e) => !scopeCovers(actor.scope, e.unitPath));
-    if (outside.length > 0) {
-      throw new AppError(
-        "forbidden",
-        `${outside.length} alert(s) name units outside this API key's scope "${actor.scope}", e.g. "${outside[0]!.unitPath}"`,
-      );
-    }
+  const outside = decoded.events.filter((e) => !permits(actor, "ingest", e.unitPath));
+  if (outside.length > 0) {
+    throw new AppError(
+      "forbidden",
+      `${outside.length} alert(s) name units outside what this sender may write to (${describeScopes(actor, "ingest")}), e.g. "${outside[0]!.unitPath}"`,
+    );
   }
   const units = await knownUnits(db.sql, [...new Set(decoded.events.map((e) => e.unitPath))]);
   const unknown = decoded.events

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditActor } from "@/lib/auth/audit-actor";
 import { createHash } from "node:crypto";
-import { scopeCovers } from "@/lib/auth/permissions";
+import { describeScopes, permits } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { decodeObservationBatch } from "@/lib/ingest/json/decode-observation-batch";
@@ -37,13 +37,11 @@ export async function receiveObservations(
     ]);
   }
   const decoded = decodeObservationBatch(body, { now });
-  const outside = decoded.observations.flatMap((o, i) =>
-    actor.kind === "api_key" && !scopeCovers(actor.scope, o.unitPath) ? [decoded.positions[i]!] : [],
-  );
-  if (outside.length > 0 && actor.kind === "api_key") {
+  const outside = decoded.observations.flatMap((o, i) => (permits(actor, "ingest", o.unitPath) ? [] : [decoded.positions[i]!]));
+  if (outside.length > 0) {
     throw new AppError(
       "forbidden",
-      `This API key is limited to "${actor.scope}" and its subtree; ${outside.length} item(s) are outside it`,
+      `${outside.length} item(s) name units outside what this sender may write to: ${describeScopes(actor, "ingest")}`,
       {
         items: outside.slice(0, MAX_LISTED),
       },

@@ -140,7 +140,7 @@ describe("POST /api/otlp/v1/metrics", () => {
     expect(response.status).toBe(200);
     expect((await response.json()).partialSuccess).toMatchObject({
       rejectedDataPoints: "1",
-      errorMessage: expect.stringContaining("outside this API key's scope"),
+      errorMessage: expect.stringContaining("outside what this sender may write to"),
     });
     expect(await observations("queue-depth")).toBe(3);
     expect(await observations("orders")).toBe(0);
