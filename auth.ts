@@ -8,6 +8,7 @@ import { createSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { verifySignIn } from "@/lib/auth/verify-sign-in";
 import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { recordSignIn } from "@/lib/store/users";
 
 /**
@@ -60,6 +61,18 @@ function config(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: Math.round(env.VSM_SESSION_HOURS * 3600) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    // Auth.js writes to the console, with a stack trace for every wrong password; route it to the
+    // structured log instead, leaving out refusals the sign-in page already explains.
+    logger: {
+      error(error) {
+        if (error instanceof CredentialsSignin || error.cause instanceof CredentialsSignin) return;
+        log.error({ concern: "auth", err: error }, "sign-in error");
+      },
+      warn(code) {
+        log.warn({ concern: "auth", code }, "Auth.js warning");
+      },
+      debug() {},
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

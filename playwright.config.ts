@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STATE } from "./e2e/sign-in-helper";
 
 /**
  * End-to-end tests drive the built app (`next start`) in Debian's Chromium; Playwright's own
@@ -35,6 +36,12 @@ export default defineConfig({
       ],
     },
   },
+  // The setup project signs in once as the e2e admin (e2e/auth.setup.ts); the specs then start
+  // signed in. e2e/sign-in.spec.ts starts signed out on purpose.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "console", dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+  ],
   webServer: {
     command: `npx next start -p ${port}`,
     url: `${baseURL}/api/ready`,

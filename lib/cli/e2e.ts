@@ -8,7 +8,7 @@ import { createScratchDatabase } from "@/lib/testing/scratch-database";
 /**
  * `npm run test:e2e`: builds the app, gives the server under test a fresh database of its own (a
  * new PostgreSQL database when DATABASE_URL is set, as in CI; otherwise a new embedded data
- * folder) prepared as on a first start plus an ingest key for the specs (lib/cli/e2e-data.ts),
+ * folder) prepared as on a first start plus an ingest key and two accounts for the specs (lib/cli/e2e-data.ts),
  * runs Playwright against `next start`, and removes the database afterwards; then the system
  * tests (`*.system.test.ts`), which start the built console themselves. Extra arguments go to
  * Playwright alone, e.g. `npm run test:e2e -- e2e/overview.spec.ts`.
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   }
   const extra = process.argv.slice(2);
   try {
-    env.E2E_INGEST_KEY = await prepareE2eDatabase({ DATABASE_URL: env.DATABASE_URL, VSM_DATA_DIR: env.VSM_DATA_DIR ?? ".data" });
+    Object.assign(env, await prepareE2eDatabase({ DATABASE_URL: env.DATABASE_URL, VSM_DATA_DIR: env.VSM_DATA_DIR ?? ".data" }));
     const browser = run("npx", ["playwright", "test", ...extra], env);
     // The system tests start servers of their own on databases of their own, from the same build.
     const system = extra.length > 0 ? 0 : run("npx", ["vitest", "run", "--project", "system"], { ...process.env, LOG_LEVEL: "warn" });

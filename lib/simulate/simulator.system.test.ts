@@ -5,9 +5,12 @@ import { SCENARIOS } from "@/lib/simulate/scenarios";
 import { scriptedOperator } from "@/lib/simulate/scripted-operator";
 import { runSimulator, type SimulatorTotals } from "@/lib/simulate/simulator";
 import { loadExample } from "@/lib/startup/load-example";
+import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/lib/store/api-keys";
 import { signalsRaisedSince } from "@/lib/store/signals";
+import { createUser } from "@/lib/store/users";
 import { startApp } from "@/lib/testing/app-process";
+import { signInThroughForm } from "@/lib/testing/browser-sign-in";
 import { prepareSystemDatabase } from "@/lib/testing/system-database";
 
 /**
@@ -19,6 +22,7 @@ import { prepareSystemDatabase } from "@/lib/testing/system-database";
  * operator's acknowledgement; the Variety page then measures disturbance and response variety.
  */
 const STEP = { unit: "acme/payments/checkout/payments-api", indicator: "latency-p99" };
+const OPERATOR = { email: "operator@acme.example", password: "simulated operator's passphrase" };
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -42,6 +46,8 @@ describe("the simulator running against the console", () => {
     const db = setup.open();
     cleanups.push(() => db.close());
     const { token } = await createApiKey(db.sql, { name: "simulator", role: "ingest", scope: "" }, "test");
+    const grants = [{ role: "operator" as const, scope: "" }];
+    await createUser(db.sql, { email: OPERATOR.email, passwordHash: await hashPassword(OPERATOR.password), grants }, "test");
     const app = await startApp(setup.env);
     cleanups.push(() => app.kill());
 
@@ -70,7 +76,7 @@ describe("the simulator running against the console", () => {
     });
     cleanups.push(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${app.url}/signals`);
+    await signInThroughForm(page, `${app.url}/signals`, OPERATOR.email, OPERATOR.password);
     const row = page
       .getByRole("table", { name: "Signals" })
       .getByRole("row")
