@@ -13,7 +13,22 @@ describe("parseEnv", () => {
       VSM_RATE_LIMIT_BURST: 1_000,
       VSM_RETENTION_RAW_DAYS: 35,
       VSM_SIMULATE: "auto",
+      VSM_SESSION_HOURS: 12,
+      AUTH_OIDC_NAME: "single sign-on",
     });
+  });
+
+  it("validates the sign-in settings: a long enough AUTH_SECRET, session hours, and OIDC all or nothing", () => {
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(parseEnv({ VSM_SESSION_HOURS: "0.5" }).VSM_SESSION_HOURS).toBe(0.5);
+    expect(() => parseEnv({ VSM_SESSION_HOURS: "1000" })).toThrow(/VSM_SESSION_HOURS: must be from 0.25 to 720 hours/);
+    expect(() => parseEnv({ AUTH_URL: "vsm.example.com" })).toThrow(/AUTH_URL/);
+    const oidc = { AUTH_OIDC_ISSUER: "https://accounts.example.com", AUTH_OIDC_ID: "console", AUTH_OIDC_SECRET: "s3cret" };
+    expect(parseEnv(oidc)).toMatchObject(oidc);
+    expect(() => parseEnv({ AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toThrow(
+      /AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together/,
+    );
+    expect(() => parseEnv({ ...oidc, AUTH_OIDC_ISSUER: "not a url" })).toThrow(/AUTH_OIDC_ISSUER: must be the provider's issuer URL/);
   });
 
   it("takes VSM_SIMULATE as auto, on or off and nothing else", () => {

@@ -2,12 +2,14 @@ import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTree } from "@/components/vsm/system-tree";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db";
 import { getOverview } from "@/lib/store/systems";
 
 export default async function OverviewPage() {
   await connection();
-  const overview = await getOverview(await getDatabase());
+  const { scopes } = await requirePageActor();
+  const overview = await getOverview(await getDatabase(), scopes);
   return (
     <>
       <PageHeader title="Overview">

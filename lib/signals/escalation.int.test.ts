@@ -7,7 +7,7 @@ import { raiseStoredSignal } from "@/lib/signals/raise-stored-signal";
 import { recentAudit } from "@/lib/store/audit-events";
 import { indicatorsByName } from "@/lib/store/indicator-runtimes";
 import { importModel } from "@/lib/store/model-import";
-import { countRetractedSince, listSignals, readSignal, systemByPath } from "@/lib/store/signals";
+import { countRetractedSince, listSignals, readSignalIn, readSignal, systemByPath } from "@/lib/store/signals";
 import { silencesActiveSince } from "@/lib/store/silences";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import type { Actor, RaiseInput, Signal } from "@/lib/vsm/algedonic/schemas";
@@ -247,11 +247,22 @@ describe("the escalation ladder on the database", () => {
     const hesitation = await raise({ provisional: true }, at);
     await db.sql.transaction((tx) => applyToSignal(tx, hesitation.id, { type: "retract", actor: FILTER }, at + MINUTE));
     const page = await raise({}, at + 2 * MINUTE);
-    const listed = (await listSignals(db.sql, { closedSince: at, limit: 50 })).map((s) => s.id);
+    const listed = (await listSignals(db.sql, { closedSince: at, limit: 50, scopes: [""] })).map((s) => s.id);
     expect(listed).toContain(page.id);
     expect(listed).not.toContain(hesitation.id);
-    expect(await countRetractedSince(db.sql, at)).toBe(1);
-    expect((await listSignals(db.sql, { closedSince: at, limit: 50, retracted: true })).map((s) => s.id)).toContain(hesitation.id);
+    expect(await countRetractedSince(db.sql, at, [""])).toBe(1);
+    expect((await listSignals(db.sql, { closedSince: at, limit: 50, retracted: true, scopes: [""] })).map((s) => s.id)).toContain(
+      hesitation.id,
+    );
+    // Only what the reader's subtrees hold, decided in the query.
+    const within = async (scopes: string[]) => (await listSignals(db.sql, { closedSince: at, limit: 50, scopes })).map((s) => s.id);
+    expect(await within(["acme/ops/payments"])).toContain(page.id);
+    expect(await within(["acme/ops/payments/checkout"])).toContain(page.id);
+    expect(await within(["acme/ops/pay", "acme/sales"])).not.toContain(page.id);
+    expect(await within([])).toEqual([]);
+    expect(await countRetractedSince(db.sql, at, ["acme/sales"])).toBe(0);
+    expect((await readSignalIn(db.sql, page.id, ["acme/ops"]))?.id).toBe(page.id);
+    expect(await readSignalIn(db.sql, page.id, ["acme/sales"])).toBeNull();
     await closeAll(at + HOUR);
   });
 });

@@ -39,6 +39,7 @@ describe("schema.prisma and the migrations", () => {
     // Guard against a vacuous pass: both sides really were read.
     expect([...migrated.tables.keys()].sort()).toEqual([
       "api_key",
+      "app_user",
       "audit_event",
       "channel",
       "counter_memory",
@@ -50,8 +51,10 @@ describe("schema.prisma and the migrations", () => {
       "indicator",
       "metric_type",
       "observation",
+      "role_grant",
       "rollup",
       "rollup_journal",
+      "sign_in_link",
       "signal",
       "signal_deadline",
       "signal_event",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlRunner } from "@/lib/store/sql-runner";
+import { inScopes } from "@/lib/store/scope-filter";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
 import { signalSchema, type Signal, type SignalDeadline, type TimelineEntry } from "@/lib/vsm/algedonic/schemas";
 
@@ -236,23 +237,37 @@ export async function readSignals(sql: Sql, ids: readonly string[]): Promise<Sig
  * Signals, newest first: the running ones, and those closed since `closedSince` (epoch ms) —
  * without the provisional ones the filter took back unless `retracted` (its hesitations, not pages).
  */
-export async function listSignals(sql: Sql, options: { closedSince: number; limit: number; retracted?: boolean }): Promise<Signal[]> {
+export async function listSignals(
+  sql: Sql,
+  options: { closedSince: number; limit: number; retracted?: boolean; scopes: readonly string[] },
+): Promise<Signal[]> {
   const rows = await sql.query<SignalRecord>(
     `${SELECT_SIGNALS} WHERE (s.closed_at IS NULL OR s.closed_at >= ${toTimestamp("$1::float8")}) AND ($3 OR s.state <> 'retracted')
+       AND ${inScopes(UNIT_PATH, "$4")}
      ORDER BY s.raised_at DESC, s.id LIMIT $2`,
-    [options.closedSince, options.limit, options.retracted ?? false],
+    [options.closedSince, options.limit, options.retracted ?? false, options.scopes],
   );
   return rows.map(toSignal);
 }
 
-/** How many provisional signals were taken back (retracted) since `since`: what the list leaves out by default. */
-export async function countRetractedSince(sql: Sql, since: number): Promise<number> {
+/** One signal, if its unit lies in `scopes`; null otherwise, so a page does not reveal that it exists. */
+export async function readSignalIn(sql: Sql, id: string, scopes: readonly string[]): Promise<Signal | null> {
+  const [row] = await sql.query<SignalRecord>(`${SELECT_SIGNALS} WHERE s.id = $1 AND ${inScopes(UNIT_PATH, "$2")}`, [id, scopes]);
+  return row ? toSignal(row) : null;
+}
+
+/** How many provisional signals in `scopes` were taken back (retracted) since `since`: what the list leaves out by default. */
+export async function countRetractedSince(sql: Sql, since: number, scopes: readonly string[]): Promise<number> {
   const [row] = await sql.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "signal" WHERE state = 'retracted' AND closed_at >= ${toTimestamp("$1::float8")}`,
-    [since],
+    `SELECT count(*)::int AS n FROM "signal" s
+      WHERE s.state = 'retracted' AND s.closed_at >= ${toTimestamp("$1::float8")} AND ${inScopes(UNIT_PATH, "$2")}`,
+    [since, scopes],
   );
   return row?.n ?? 0;
 }
+
+/** The path of a signal's unit, for the scope condition. */
+const UNIT_PATH = `(SELECT u.path FROM "system" u WHERE u.id = s.system_id)`;
 
 /** Every signal raised at or after `since` (epoch ms), oldest first: what a run of the simulator produced. */
 export async function signalsRaisedSince(sql: Sql, since: number): Promise<Signal[]> {

@@ -1,11 +1,16 @@
 import "server-only";
 import type { Database } from "@/lib/store/database";
+import { prismaPathIn } from "@/lib/store/scope-filter";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { summariseOverview, type Overview, type OverviewSystem } from "@/lib/view/overview";
 
-/** The whole recursion with what each system has, for the overview page. */
-export async function getOverview(db: Pick<Database, "prisma">): Promise<Overview> {
+/**
+ * The recursion with what each system has, for the overview page: the systems in `scopes` (the
+ * subtrees the reader may see; `[""]` is everything), each subtree's top standing as a root.
+ */
+export async function getOverview(db: Pick<Database, "prisma">, scopes: readonly string[]): Promise<Overview> {
   const rows = await db.prisma.system.findMany({
+    where: prismaPathIn(scopes),
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: {
       id: true,

@@ -13,6 +13,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 export interface CliDatabase {
   /** Runs `tsx lib/cli/<script>` against the database, to completion. */
   run(script: string, ...args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** The same, with `stdin` as the script's standard input (a password read with --password-stdin). */
+  runWithInput(stdin: string, script: string, ...args: string[]): { status: number | null; stdout: string; stderr: string };
   /** Opens the database for the duration of `work`, after a script has exited. */
   withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T>;
   drop(): Promise<void>;
@@ -28,11 +30,17 @@ export async function createCliDatabase(): Promise<CliDatabase> {
     delete env.DATABASE_URL;
     env.VSM_DATA_DIR = path.join(mkdtempSync(path.join(tmpdir(), "vsm-cli-")), "data");
   }
+  const runWithInput = (stdin: string, script: string, ...args: string[]) => {
+    const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], {
+      env,
+      encoding: "utf8",
+      input: stdin,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
   return {
-    run(script, ...args) {
-      const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], { env, encoding: "utf8" });
-      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-    },
+    run: (script, ...args) => runWithInput("", script, ...args),
+    runWithInput,
     async withDatabase(work) {
       const db = pg ? openPostgres(pg.url!) : openEmbedded(env.VSM_DATA_DIR!);
       try {

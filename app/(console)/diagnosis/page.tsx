@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { PartialAccess } from "@/components/auth/partial-access";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { FindingList } from "@/components/vsm/finding-list";
 import { requestTime } from "@/lib/clock";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { scopeCovers } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db";
 import { diagnoseStored } from "@/lib/store/stored-diagnosis";
 import { listUnassigned, unassignedTotals } from "@/lib/store/unassigned-points";
@@ -17,9 +20,14 @@ const NAMES_PER_SOURCE = 50;
 
 export default async function DiagnosisPage() {
   await connection();
+  const { scopes } = await requirePageActor();
   const db = await getDatabase();
   const now = requestTime();
-  const [diagnoses, totals] = await Promise.all([diagnoseStored(db, now), unassignedTotals(db.sql)]);
+  // The diagnosis is of whole trees, shown to those who may read the tree's root; unassigned
+  // telemetry belongs to no unit, so only readers of the whole model see it (docs/access.md).
+  const whole = scopes.includes("");
+  const [all, totals] = await Promise.all([diagnoseStored(db, now), whole ? unassignedTotals(db.sql) : []]);
+  const diagnoses = all.filter((d) => scopes.some((scope) => scopeCovers(scope, d.root)));
   const names = new Map(
     await Promise.all(
       totals.map(async (t) => [t.source, await listUnassigned(db.sql, { source: t.source, limit: NAMES_PER_SOURCE })] as const),
@@ -35,7 +43,9 @@ export default async function DiagnosisPage() {
         <code>-audit</code> series by more than its unit&apos;s S3* audit tolerance over the last 24 hours. Last, telemetry that named a
         unit or indicator the model lacks.
       </PageHeader>
-      {diagnoses.length === 0 ? (
+      {diagnoses.length === 0 && !whole ? (
+        <PartialAccess what="The diagnosis" scopes={scopes} />
+      ) : diagnoses.length === 0 ? (
         <EmptyState title="No model to diagnose">
           <p>Import a model first; see the Overview.</p>
         </EmptyState>
@@ -53,7 +63,7 @@ export default async function DiagnosisPage() {
           </section>
         ))
       )}
-      <UnassignedTelemetry sections={unassignedSections(totals, names)} />
+      {whole ? <UnassignedTelemetry sections={unassignedSections(totals, names)} /> : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db";
 import { countRetractedSince, listSignals } from "@/lib/store/signals";
 import { silencesActiveSince } from "@/lib/store/silences";
@@ -20,13 +21,14 @@ const LIMIT = 500;
 
 export default async function SignalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const { scopes } = await requirePageActor();
   const withRetracted = (await searchParams).retracted === "show";
   const db = await getDatabase();
   const now = requestTime();
   const [signals, silences, retracted] = await Promise.all([
-    listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT, retracted: withRetracted }),
+    listSignals(db.sql, { closedSince: now - RECENT, limit: LIMIT, retracted: withRetracted, scopes }),
     silencesActiveSince(db.sql, now),
-    countRetractedSince(db.sql, now - RECENT),
+    countRetractedSince(db.sql, now - RECENT, scopes),
   ]);
   // Silences and inhibition hide a signal without changing it: the list keeps it, saying why it is hidden.
   const overlays = new Map(signalVisibility(signals, silences, now).map((v) => [v.signal.id, v]));

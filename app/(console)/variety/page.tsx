@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { PartialAccess } from "@/components/auth/partial-access";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requestTime } from "@/lib/clock";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { scopeCovers } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db";
 import { readVarietyWindow } from "@/lib/store/variety-window";
 import { formatInstant, WINDOW_CHOICES, windowChoice, windowEnding } from "@/lib/view/variety-window";
@@ -14,10 +17,14 @@ export const metadata: Metadata = { title: "Variety" };
 
 export default async function VarietyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const { scopes } = await requirePageActor();
   const choice = windowChoice((await searchParams).window);
   const window = windowEnding(choice, requestTime());
   const db = await getDatabase();
   const report = varietyReport(await readVarietyWindow(db.sql, window));
+  // Variety is measured over whole trees: a tree is shown to those who may read its root (docs/access.md).
+  const trees = report.trees.filter((tree) => scopes.some((scope) => scopeCovers(scope, tree.root.path)));
+  const partial = !scopes.includes("");
   const label = WINDOW_CHOICES[choice].label;
   return (
     <>
@@ -30,7 +37,9 @@ export default async function VarietyPage({ searchParams }: { searchParams: Prom
       <p className="text-muted mb-6 text-sm">
         The {label}: from {formatInstant(window.from)} to {formatInstant(window.to)}.
       </p>
-      {report.empty ? (
+      {trees.length === 0 && partial ? (
+        <PartialAccess what="Variety" scopes={scopes} />
+      ) : report.empty ? (
         <EmptyState title="No variety measured">
           <p>
             No signal was raised, responded to or attended to in the {label}, so there is nothing to measure — no figures are shown rather
@@ -38,7 +47,7 @@ export default async function VarietyPage({ searchParams }: { searchParams: Prom
           </p>
         </EmptyState>
       ) : (
-        report.trees.map((tree) => <TreeVarietySection key={tree.root.path} tree={tree} window={label} />)
+        trees.map((tree) => <TreeVarietySection key={tree.root.path} tree={tree} window={label} />)
       )}
     </>
   );

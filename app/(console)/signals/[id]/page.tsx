@@ -5,17 +5,20 @@ import { connection } from "next/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDatabase } from "@/lib/db";
-import { readSignal } from "@/lib/store/signals";
+import { readSignalIn } from "@/lib/store/signals";
 import { signalRow, timelineRows } from "@/lib/view/signal-rows";
 
 export const metadata: Metadata = { title: "Signal" };
 
 export default async function SignalPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
+  const { scopes } = await requirePageActor();
   const { id } = await params;
   const db = await getDatabase();
-  const signal = await readSignal(db.sql, decodeURIComponent(id));
+  // A signal outside the reader's subtrees is "not found", not "forbidden": its existence is not theirs to know.
+  const signal = await readSignalIn(db.sql, decodeURIComponent(id), scopes);
   if (signal === null) notFound();
   const now = requestTime();
   const row = signalRow(signal, now);
