@@ -1,9 +1,11 @@
 import { userInfo } from "node:os";
 import type { Actor } from "@/lib/auth/actor";
 
-/** How an actor is named in the audit trail: `key:<id>`, `anonymous`, or for commands run on the server `cli:<user>`. */
+/** How an actor is named in the audit trail: `key:<id>`, `user:<email>`, `anonymous`, or for commands run on the server `cli:<user>`. */
 export function auditActor(actor: Actor): string {
-  return actor.kind === "api_key" ? `key:${actor.keyId}` : "anonymous";
+  if (actor.kind === "api_key") return `key:${actor.keyId}`;
+  if (actor.kind === "user") return `user:${actor.email}`;
+  return "anonymous";
 }
 
 export function cliActor(): string {

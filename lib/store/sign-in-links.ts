@@ -68,7 +68,9 @@ export async function redeemFirstAdminToken(
       throw new AppError("forbidden", "This first-admin link is used, expired or replaced, or accounts exist already: sign in instead");
     }
     const user = await insertUser(tx, { ...account, grants: [{ role: "admin", scope: "" }] }, "first-admin-link");
-    await appendAudit(tx, [{ actor: `user:${user.id}`, action: "user.first-admin", target: user.email, detail: { link: spent[0]!.id } }]);
+    await appendAudit(tx, [
+      { actor: `user:${user.email}`, action: "user.first-admin", target: user.email, detail: { link: spent[0]!.id } },
+    ]);
     return user;
   });
 }

@@ -97,7 +97,7 @@ export async function findSignInAccount(sql: Query, email: string): Promise<Sign
 export async function recordSignIn(sql: SqlRunner, account: { id: string; email: string }, detail: Record<string, unknown>): Promise<void> {
   await sql.transaction(async (tx) => {
     await tx.query(`UPDATE "app_user" SET last_sign_in_at = CURRENT_TIMESTAMP WHERE id = $1`, [account.id]);
-    await appendAudit(tx, [{ actor: `user:${account.id}`, action: "user.sign-in", target: account.email, detail }]);
+    await appendAudit(tx, [{ actor: `user:${account.email}`, action: "user.sign-in", target: account.email, detail }]);
   });
 }
 

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { SignalActions } from "@/components/signals/signal-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { permits } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db";
 import { readSignalIn } from "@/lib/store/signals";
 import { signalRow, timelineRows } from "@/lib/view/signal-rows";
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: "Signal" };
 
 export default async function SignalPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
-  const { scopes } = await requirePageActor();
+  const { actor, scopes } = await requirePageActor();
   const { id } = await params;
   const db = await getDatabase();
   // A signal outside the reader's subtrees is "not found", not "forbidden": its existence is not theirs to know.
@@ -47,6 +49,8 @@ export default async function SignalPage({ params }: { params: Promise<{ id: str
         <dt>Id</dt>
         <dd className="font-mono text-xs">{signal.id}</dd>
       </dl>
+      {/* Buttons only for those who may use them; the actions check again whatever the page showed. */}
+      {signal.closedAt === null && permits(actor, "operate", signal.unitPath) ? <SignalActions signalId={signal.id} /> : null}
       <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
       <ol aria-label="Timeline" className="bg-surface border-line rounded-md border">
         {timelineRows(signal).map((entry) => (
