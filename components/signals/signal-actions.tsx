@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { acknowledgeAction, noteAction, resolveAction, silenceAction } from "@/app/(console)/signals/[id]/actions";
-import type { ActionResult } from "@/lib/http/server-action";
+import type { ActionResult } from "@/lib/http/action-result";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 

@@ -7,11 +7,11 @@ import { sessionActorOfRequest } from "@/lib/auth/current-actor";
 import { authorize, requireScope, type Permission } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+export type { ActionResult } from "@/lib/http/action-result";
 import { log } from "@/lib/log";
 import type { Database } from "@/lib/store/database";
 
-/** What a form gets back from a server action: a sentence to show, and which fields were wrong. */
-export type ActionResult = { ok: true; message: string } | { ok: false; error: string; fields?: Record<string, string> };
+import type { ActionResult } from "@/lib/http/action-result";
 
 export interface ActionContext<I> {
   input: I;

@@ -12,8 +12,8 @@ import { signalEventSchema, silenceSchema, type Actor, type Signal, type Silence
  * What operators do to signals (docs/design.md §5, "Signals"), as server-side functions: each
  * validates its input with the algedonic schemas, applies the domain's transition through the
  * compare-and-swap store, and writes its audit entry in the same transaction. Who may call them is
- * decided by the caller (the next layer puts them behind sign-in, roles and REST); here they are
- * used by the deadline worker's tests, the simulator's scripted operator and the integration tests.
+ * decided by the caller: the signal page's server actions (behind lib/http/server-action.ts), the
+ * simulator's scripted operator, and the tests.
  */
 
 /** Who acts: the domain's actor, and the name the audit trail gives it (`user:alice`, `key:…`, `cli:root`). */
