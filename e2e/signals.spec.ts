@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { signInThroughForm } from "./sign-in-helper";
 
 /**
  * A step in real telemetry becomes a signal that climbs the recursion (docs/signals.md), end to
@@ -57,49 +56,4 @@ test("a step in the telemetry is listed as a pain signal whose timeline shows it
   }).toPass({ timeout: 30_000 });
   await expect(timeline.getByText(/escalated to acme\/payments\/checkout \(level 2\)/)).toBeVisible();
   await page.screenshot({ path: "e2e/.artifacts/signal-timeline.png", fullPage: true });
-});
-
-test("a signed-in operator acknowledges, notes and resolves the signal from its page; a viewer sees no buttons", async ({
-  page,
-  browser,
-}) => {
-  await page.goto("/signals");
-  await page
-    .getByRole("table", { name: "Signals" })
-    .getByRole("row", { name: /step on latency-p99/ })
-    .getByRole("link")
-    .click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("step on latency-p99");
-  const signalUrl = page.url();
-  const timeline = page.getByRole("list", { name: "Timeline" });
-
-  const acknowledge = page.getByRole("form", { name: "Acknowledge" });
-  await acknowledge.getByLabel("Expected fixed within (minutes, optional)").fill("30");
-  await acknowledge.getByLabel("Note (optional)").fill("rolling back the deploy");
-  await acknowledge.getByRole("button", { name: "Acknowledge" }).click();
-  await expect(acknowledge.getByRole("status")).toHaveText("Acknowledged; expected fixed within 30 minutes.");
-  await expect(timeline.getByText("rolling back the deploy")).toBeVisible();
-  await expect(timeline.getByText(/by user:e2e-admin@vsm\.example|by e2e-admin@vsm\.example/).first()).toBeVisible();
-
-  const note = page.getByRole("form", { name: "Note" });
-  await note.getByLabel("Note").fill("rollback at 40 %");
-  await note.getByRole("button", { name: "Add note" }).click();
-  await expect(note.getByRole("status")).toHaveText("Note added.");
-  await expect(timeline.getByText("rollback at 40 %")).toBeVisible();
-  await page.screenshot({ path: "e2e/.artifacts/signal-actions.png", fullPage: true });
-
-  // The viewer of acme/payments may read this signal but not act on it.
-  const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewerPage = await viewerContext.newPage();
-  await signInThroughForm(viewerPage, new URL(signalUrl).pathname, process.env.E2E_VIEWER_EMAIL!, process.env.E2E_VIEWER_PASSWORD!);
-  await expect(viewerPage.getByRole("heading", { level: 1 })).toHaveText("step on latency-p99");
-  await expect(viewerPage.getByRole("region", { name: "Act on this signal" })).toHaveCount(0);
-  await viewerContext.close();
-
-  const resolve = page.getByRole("form", { name: "Resolve" });
-  await resolve.getByLabel("Resolution").selectOption("fixed");
-  await resolve.getByLabel("Reason").fill("rolled back to the previous release");
-  await resolve.getByRole("button", { name: "Resolve" }).click();
-  await expect(page.getByRole("region", { name: "Act on this signal" })).toHaveCount(0);
-  await expect(timeline.getByText("rolled back to the previous release")).toBeVisible();
 });

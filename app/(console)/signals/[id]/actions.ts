@@ -58,7 +58,9 @@ const acknowledge = withAction(
   },
   async ({ input, db, ...context }) => {
     const now = Date.now();
-    const eta = input.etaMinutes === undefined || input.etaMinutes === "" ? undefined : now + input.etaMinutes * 60_000;
+    // Whole seconds: the timeline says how far the ETA moves the allowance, and milliseconds there are noise.
+    const eta =
+      input.etaMinutes === undefined || input.etaMinutes === "" ? undefined : Math.ceil((now + input.etaMinutes * 60_000) / 1000) * 1000;
     await acknowledgeSignal(
       db,
       operatorOf(context),
