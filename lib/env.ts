@@ -66,7 +66,7 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters, e.g. from `openssl rand -base64 33`" }).optional(),
     /** The console's public address (Auth.js reads it too), for links it prints; default http://localhost:PORT. */
     AUTH_URL: z.url({ message: "must be the console's public URL, e.g. https://vsm.example.com" }).optional(),
-    /** Hours a session lasts without use before its holder must sign in again. */
+    /** Hours a session lasts from signing in; then its holder signs in again. */
     VSM_SESSION_HOURS: z.coerce
       .number({ message: "must be a number of hours" })
       .min(0.25, { message: "must be from 0.25 to 720 hours" })
