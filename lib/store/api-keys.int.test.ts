@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseKeyToken } from "@/lib/auth/api-key-token";
 import { apiKeyResolver } from "@/lib/auth/key-resolver";
-import { AppError } from "@/lib/errors";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from "@/lib/store/api-keys";
 import { recentAudit } from "@/lib/store/audit-events";
 import { importModel } from "@/lib/store/model-import";
+import { refusal } from "@/lib/testing/refusal";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let db: TestDatabase;
@@ -16,15 +16,6 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const request = (authorization?: string) => new Request("http://localhost/api/x", { headers: authorization ? { authorization } : {} });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe("API keys in the database", () => {
   it("are stored as a hash only, scoped to an existing system, and audited", async () => {

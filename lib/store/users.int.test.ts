@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { recentAudit } from "@/lib/store/audit-events";
 import { importModel } from "@/lib/store/model-import";
@@ -15,6 +14,7 @@ import {
   setDisabled,
   setPasswordHash,
 } from "@/lib/store/users";
+import { refusal } from "@/lib/testing/refusal";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let db: TestDatabase;
@@ -23,15 +23,6 @@ beforeAll(async () => {
   await importModel(db, parseModel("version: 1\nsystems:\n  - { path: acme, name: Acme }\n  - { path: acme/ops, name: Ops }\n", "yaml"));
 });
 afterAll(() => db.drop());
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 
