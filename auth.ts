@@ -116,4 +116,7 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+// Built on first use, not at import (a build must not need the secret), and then kept: Auth.js
+// calls this for every request, and the secret may come from a file.
+let built: NextAuthConfig | undefined;
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (built ??= config()));

@@ -18,6 +18,8 @@ export interface ActionContext<I> {
   actor: Extract<Actor, { kind: "user" }>;
   /** The actor as the audit trail names it (`user:<email>`). */
   audit: string;
+  /** The system path the action touches, as `scope` found it. */
+  path: string;
   db: Database;
 }
 
@@ -56,7 +58,7 @@ export function withAction<S extends z.ZodType>(
       const path = await options.scope(parsed.data, db, actor);
       if (path === null) throw new AppError("not_found", "It no longer exists, or is not yours to see.");
       requireScope(actor, path, options.permission);
-      const message = await handler({ input: parsed.data, actor, audit: auditActor(actor), db });
+      const message = await handler({ input: parsed.data, actor, audit: auditActor(actor), db, path });
       log.info({ ...lineOf, target: path }, "action");
       return { ok: true, message };
     } catch (error) {

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FindingList } from "@/components/vsm/finding-list";
 import { requestTime } from "@/lib/clock";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { scopeCovers } from "@/lib/auth/permissions";
+import { permits } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db";
 import { diagnoseStored } from "@/lib/store/stored-diagnosis";
 import { listUnassigned, unassignedTotals } from "@/lib/store/unassigned-points";
@@ -20,14 +20,14 @@ const NAMES_PER_SOURCE = 50;
 
 export default async function DiagnosisPage() {
   await connection();
-  const { scopes } = await requirePageActor();
+  const { actor, scopes } = await requirePageActor();
   const db = await getDatabase();
   const now = requestTime();
   // The diagnosis is of whole trees, shown to those who may read the tree's root; unassigned
   // telemetry belongs to no unit, so only readers of the whole model see it (docs/access.md).
   const whole = scopes.includes("");
   const [all, totals] = await Promise.all([diagnoseStored(db, now), whole ? unassignedTotals(db.sql) : []]);
-  const diagnoses = all.filter((d) => scopes.some((scope) => scopeCovers(scope, d.root)));
+  const diagnoses = all.filter((d) => permits(actor, "read", d.root));
   const names = new Map(
     await Promise.all(
       totals.map(async (t) => [t.source, await listUnassigned(db.sql, { source: t.source, limit: NAMES_PER_SOURCE })] as const),

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requestTime } from "@/lib/clock";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { scopeCovers } from "@/lib/auth/permissions";
+import { permits } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db";
 import { readVarietyWindow } from "@/lib/store/variety-window";
 import { formatInstant, WINDOW_CHOICES, windowChoice, windowEnding } from "@/lib/view/variety-window";
@@ -17,13 +17,13 @@ export const metadata: Metadata = { title: "Variety" };
 
 export default async function VarietyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const { scopes } = await requirePageActor();
+  const { actor, scopes } = await requirePageActor();
   const choice = windowChoice((await searchParams).window);
   const window = windowEnding(choice, requestTime());
   const db = await getDatabase();
   const report = varietyReport(await readVarietyWindow(db.sql, window));
   // Variety is measured over whole trees: a tree is shown to those who may read its root (docs/access.md).
-  const trees = report.trees.filter((tree) => scopes.some((scope) => scopeCovers(scope, tree.root.path)));
+  const trees = report.trees.filter((tree) => permits(actor, "read", tree.root.path));
   const partial = !scopes.includes("");
   const label = WINDOW_CHOICES[choice].label;
   return (

@@ -99,16 +99,16 @@ const silenceUnit = withAction(
     input: z.object({ signalId, minutes: minutes(30 * 24 * 60), reason: text(500) }),
     scope: unitOf,
   },
-  async ({ input, db, actor, ...context }) => {
-    const signal = (await readSignalIn(db.sql, input.signalId, scopesWith(actor, "read")))!;
+  async ({ input, db, path, ...context }) => {
+    // `path` is the signal's unit, found by unitOf and checked by the wrapper.
     const now = Date.now();
     await createSilence(
       db,
-      operatorOf({ actor, ...context }),
-      { matcher: { unitPath: signal.unitPath, scope: "exact" }, startsAt: now, endsAt: now + input.minutes * 60_000, reason: input.reason },
+      operatorOf(context),
+      { matcher: { unitPath: path, scope: "exact" }, startsAt: now, endsAt: now + input.minutes * 60_000, reason: input.reason },
       now,
     );
-    return `Silenced ${signal.unitPath} for ${input.minutes} minutes.`;
+    return `Silenced ${path} for ${input.minutes} minutes.`;
   },
 );
 
