@@ -19,9 +19,9 @@ export const ACCOUNT_FAILURES = 5;
 export const ADDRESS_FAILURES = 30;
 const WINDOW_SECONDS = 15 * 60;
 
-export function createSignInThrottle(limits = { account: ACCOUNT_FAILURES, address: ADDRESS_FAILURES }): SignInThrottle {
-  const account = new RateLimiterMemory({ keyPrefix: "signin-account", points: limits.account, duration: WINDOW_SECONDS });
-  const address = new RateLimiterMemory({ keyPrefix: "signin-address", points: limits.address, duration: WINDOW_SECONDS });
+export function createSignInThrottle(): SignInThrottle {
+  const account = new RateLimiterMemory({ keyPrefix: "signin-account", points: ACCOUNT_FAILURES, duration: WINDOW_SECONDS });
+  const address = new RateLimiterMemory({ keyPrefix: "signin-address", points: ADDRESS_FAILURES, duration: WINDOW_SECONDS });
   return {
     async blockedFor(email, from) {
       const waits = await Promise.all([wait(account, email.trim().toLowerCase()), wait(address, from)]);

@@ -33,10 +33,8 @@ runCli(async () => {
     },
   });
   const [command, email, ...rest] = positionals;
-  if (email === undefined || rest.length > 0) {
-    if (command === "list" && email === undefined) return list();
-    throw new Error(USAGE);
-  }
+  if (command === "list" && positionals.length === 1) return list();
+  if (email === undefined || rest.length > 0) throw new Error(USAGE);
   const scope = (values.scope ?? "").replace(/^\/+|\/+$/g, "");
   const where = scope === "" ? "the whole model" : scope;
   switch (command) {
