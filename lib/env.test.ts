@@ -15,7 +15,20 @@ describe("parseEnv", () => {
       VSM_SIMULATE: "auto",
       VSM_SESSION_HOURS: 12,
       AUTH_OIDC_NAME: "single sign-on",
+      VSM_METRICS_PUBLIC: false,
     });
+  });
+
+  it("takes the metrics settings: a token of 16+ characters without spaces, and public as true or false", () => {
+    const token = "4f9c0a1b2c3d4e5f6a7b";
+    expect(parseEnv({ VSM_METRICS_TOKEN: token, VSM_METRICS_PUBLIC: "true" })).toMatchObject({
+      VSM_METRICS_TOKEN: token,
+      VSM_METRICS_PUBLIC: true,
+    });
+    expect(parseEnv({ VSM_METRICS_PUBLIC: "false" }).VSM_METRICS_PUBLIC).toBe(false);
+    expect(() => parseEnv({ VSM_METRICS_TOKEN: "short" })).toThrow(/VSM_METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => parseEnv({ VSM_METRICS_TOKEN: "sixteen chars with spaces" })).toThrow(/VSM_METRICS_TOKEN/);
+    expect(() => parseEnv({ VSM_METRICS_PUBLIC: "yes" })).toThrow(/VSM_METRICS_PUBLIC: must be "true" or "false"/);
   });
 
   it("validates the sign-in settings: a long enough AUTH_SECRET, session hours, and OIDC all or nothing", () => {

@@ -60,6 +60,19 @@ const envSchema = z
      */
     CRON_SECRET: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
     /**
+     * The bearer token a Prometheus server sends to `GET /api/metrics` (docs/metrics.md). Unset,
+     * only an API key or person reading the whole model may scrape (or anyone, with VSM_METRICS_PUBLIC).
+     */
+    VSM_METRICS_TOKEN: z
+      .string()
+      .regex(/^\S{16,}$/, { message: "must be at least 16 characters without spaces, e.g. from `openssl rand -hex 32`" })
+      .optional(),
+    /** Serve `/api/metrics` to anyone: only for a console reachable from a private network alone. */
+    VSM_METRICS_PUBLIC: z
+      .enum(["true", "false"], { message: 'must be "true" or "false"' })
+      .transform((value) => value === "true")
+      .default(false),
+    /**
      * The key that signs session cookies (docs/access.md). Unset, the console makes one and keeps it
      * in VSM_DATA_DIR; several instances must share one, so set it whenever there is more than one.
      */

@@ -145,15 +145,14 @@ const lazyLimiter: RateLimiter = {
   close: async () => appLimiter?.close(),
 };
 
+/** Who is calling, for the app: an API key in the Authorization header, else the session cookie. */
+export const appActorResolver: ActorResolver = sessionOrKeyResolver(
+  apiKeyResolver(async () => (await getDatabase()).sql),
+  () => sessionActorOfRequest(),
+);
+
 /** The app's wrapper: API keys or the session cookie, against the console's database; rate limits from the environment. */
-export const withRoute = createRouteWrapper({
-  resolver: sessionOrKeyResolver(
-    apiKeyResolver(async () => (await getDatabase()).sql),
-    () => sessionActorOfRequest(),
-  ),
-  log: rootLog,
-  limiter: lazyLimiter,
-});
+export const withRoute = createRouteWrapper({ resolver: appActorResolver, log: rootLog, limiter: lazyLimiter });
 
 async function parseInput<P extends Schema, Q extends Schema, B extends Schema>(
   request: Request,

@@ -43,6 +43,7 @@ const NOTHING: MaintenanceReport = {
   pointsFolded: 0,
   rollupsPruned: { minute: 0, hour: 0, day: 0 },
   idempotentRequestsPruned: 0,
+  streamEventsPruned: 0,
 };
 
 let open: { drop(): Promise<void> }[] = [];
@@ -211,6 +212,18 @@ describe("runMaintenance", () => {
     }
     expect((await runMaintenance(db, RETENTION, NOW)).idempotentRequestsPruned).toBe(1);
     expect(await db.sql.query(`SELECT key FROM "idempotent_request"`)).toEqual([{ key: "recent" }]);
+  });
+
+  it("forgets live-stream events older than a day, keeping the ids of the rest", async () => {
+    const { db } = await fresh();
+    for (const age of [DAY + 1, DAY - MINUTE]) {
+      await db.sql.query(
+        `INSERT INTO "stream_event" (at, kind, paths, data) VALUES (to_timestamp($1::float8 / 1000), 'signal', '{acme}', '{}')`,
+        [NOW - age],
+      );
+    }
+    expect((await runMaintenance(db, RETENTION, NOW)).streamEventsPruned).toBe(1);
+    expect(await db.sql.query(`SELECT id::int AS id FROM "stream_event"`)).toEqual([{ id: 2 }]);
   });
 
   it("does nothing the second time", async () => {

@@ -1,11 +1,20 @@
 import "server-only";
 import { drainJournal } from "@/lib/pipeline/materialize-rollups";
-import { monthExpired, monthsAhead, monthStart, partitionName, rollupCutoffs, type RetentionSettings } from "@/lib/pipeline/retention";
+import {
+  monthExpired,
+  monthsAhead,
+  monthStart,
+  partitionName,
+  rollupCutoffs,
+  STREAM_EVENT_RETENTION,
+  type RetentionSettings,
+} from "@/lib/pipeline/retention";
 import { appendAudit } from "@/lib/store/audit-events";
 import type { Database } from "@/lib/store/database";
 import { pruneIdempotentRequests } from "@/lib/store/idempotent-requests";
 import { createPartition, deleteExpiredDefaultRows, dropPartition, listPartitions, monthsInDefault } from "@/lib/store/partitions";
 import { pruneRollups } from "@/lib/store/rollups";
+import { pruneStreamEvents } from "@/lib/store/stream-events";
 import type { Resolution } from "@/lib/vsm/temporal/resolution";
 
 /** What one maintenance run did; all zero and empty when there was nothing to do. */
@@ -20,6 +29,8 @@ export interface MaintenanceReport {
   pointsFolded: number;
   rollupsPruned: Record<Resolution, number>;
   idempotentRequestsPruned: number;
+  /** Live-stream events older than STREAM_EVENT_RETENTION, deleted. */
+  streamEventsPruned: number;
 }
 
 export function didSomething(report: MaintenanceReport): boolean {
@@ -28,7 +39,8 @@ export function didSomething(report: MaintenanceReport): boolean {
     report.partitionsDropped.length > 0 ||
     report.defaultRowsExpired > 0 ||
     Object.values(report.rollupsPruned).some((n) => n > 0) ||
-    report.idempotentRequestsPruned > 0
+    report.idempotentRequestsPruned > 0 ||
+    report.streamEventsPruned > 0
   );
 }
 
@@ -50,6 +62,7 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
     pointsFolded: 0,
     rollupsPruned: { minute: 0, hour: 0, day: 0 },
     idempotentRequestsPruned: 0,
+    streamEventsPruned: 0,
   };
 
   // Expired months in the default go first, so that no partition is created just to be dropped.
@@ -72,6 +85,7 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
   report.pointsFolded = (await drainJournal(db.sql)).points;
   report.rollupsPruned = await pruneRollups(db.sql, rollupCutoffs(now, retention.rollups));
   report.idempotentRequestsPruned = await pruneIdempotentRequests(db.sql, now - retention.idempotency);
+  report.streamEventsPruned = await pruneStreamEvents(db.sql, now - STREAM_EVENT_RETENTION);
   // Dropping and deleting data is a write like any other: the trail says what retention removed.
   if (didSomething(report)) await appendAudit(db.sql, [{ actor: "system", action: "retention.run", detail: { ...report } }]);
   return report;

@@ -5,8 +5,10 @@ import type { UnassignedCount } from "@/lib/ingest/unassigned";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
 import type { Fold } from "@/lib/pipeline/materialize-rollups";
 import { RollupFolder } from "@/lib/pipeline/rollup-folder";
+import { countPipelineBatch } from "@/lib/metrics/console-metrics";
 import { SignalCache } from "@/lib/signals/signal-cache";
 import { signalsFromAlerts } from "@/lib/signals/signals-from-alerts";
+import { observationSummaryEvent } from "@/lib/pipeline/observation-summary";
 import { signalsFromBatch, type SignalCounts } from "@/lib/signals/signals-from-batch";
 import type { IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { storePoints, type StoredPoints } from "@/lib/pipeline/store-points";
@@ -16,6 +18,7 @@ import type { Database } from "@/lib/store/database";
 import { upsertExternalAlerts } from "@/lib/store/external-alerts";
 import { claimKey, saveAnswer, type IdempotentAnswer } from "@/lib/store/idempotent-requests";
 import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
+import { queueStreamEvents } from "@/lib/store/stream-events";
 import { countUnassigned } from "@/lib/store/unassigned-points";
 import { filterParams, type FilterParams } from "@/lib/vsm/filter/filter-params";
 import type { Signal } from "@/lib/vsm/algedonic/schemas";
@@ -128,6 +131,8 @@ export class Pipeline {
         now,
       );
       const targets = new Map(writes.points.map((p) => [p.indicator.id, p.indicator]));
+      const summary = stored.stored > 0 ? observationSummaryEvent(writes.points, stored.levels) : null;
+      if (summary !== null) await queueStreamEvents(tx, [summary]);
       const fromPoints = await signalsFromBatch(tx, this.signals, targets, stored.events, stored.levels);
       storedSignals = fromPoints.stored;
       const fromAlerts = await signalsFromAlerts(tx, storedAlerts, now);
@@ -149,6 +154,7 @@ export class Pipeline {
       return { kind: "stored", outcome, answer };
     });
     stored?.commit();
+    if (result.kind === "stored") countPipelineBatch(result.outcome);
     for (const signal of storedSignals) this.signals.put(signal);
     if (result.kind === "stored" && result.outcome.stored > 0) this.folder.nudge();
     return result;

@@ -73,4 +73,10 @@ export interface RetentionSettings {
 }
 
 export const IDEMPOTENCY_RETENTION = DAY;
+
+/**
+ * How long the live stream's event log keeps an event (docs/live-stream.md): a client that
+ * reconnects within this time is sent everything it missed; one away longer reloads its state.
+ */
+export const STREAM_EVENT_RETENTION = DAY;
 export const MAINTENANCE_INTERVAL = HOUR;

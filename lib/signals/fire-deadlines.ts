@@ -1,4 +1,5 @@
 import "server-only";
+import { countEscalations } from "@/lib/metrics/console-metrics";
 import { applyToSignal } from "@/lib/signals/apply-to-signal";
 import { appendAudit } from "@/lib/store/audit-events";
 import { claimDueDeadlines, dropDeadline } from "@/lib/store/signals";
@@ -23,13 +24,16 @@ export const FIRE_LIMIT = 200;
  * mid-firing rolls back and leaves the row for the next. `now` is the worker's clock.
  */
 export async function fireDueDeadlines(sql: SqlRunner, now: number, limit = FIRE_LIMIT): Promise<Firing> {
-  return sql.transaction(async (tx) => {
+  let escalated = 0;
+  const result = await sql.transaction(async (tx) => {
+    escalated = 0;
     const firing: Firing = { fired: 0, obsolete: 0, waiting: 0 };
     const fired: string[] = [];
     for (const deadline of dueDeadlines(await claimDueDeadlines(tx, now, limit), now)) {
       const applied = await applyToSignal(tx, deadline.signalId, { type: "deadline", deadline }, now);
       if (applied.outcome === "applied") {
         firing.fired += 1;
+        if (applied.signal.holderLevel < applied.before.holderLevel) escalated += 1;
         fired.push(`${deadline.kind}:${deadline.signalId}`);
       } else if (applied.outcome === "refused") {
         // Only an event dated before the signal's last entry is refused here (data time ahead of this clock): try again later.
@@ -42,6 +46,9 @@ export async function fireDueDeadlines(sql: SqlRunner, now: number, limit = FIRE
     if (fired.length > 0) await appendAudit(tx, [{ actor: "system", action: "signal.deadlines", detail: { fired } }]);
     return firing;
   });
+  // Counted once committed: a firing rolled back passed nothing up.
+  countEscalations(escalated);
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Logger } from "pino";
+import { countDeadlineRun } from "@/lib/metrics/console-metrics";
 import { fireAllDue, type Firing } from "@/lib/signals/fire-deadlines";
 import type { Database } from "@/lib/store/database";
 import { runPeriodically, type Periodic } from "@/lib/telemetry/run-periodically";
@@ -21,11 +22,15 @@ export function scheduleDeadlines(
   const run = async () => {
     const firing = await fireAllDue(db.sql, now());
     if (firing.fired > 0) log.info({ ...firing }, "deadlines fired");
+    countDeadlineRun("ok");
     return firing;
   };
   return runPeriodically(
     run,
-    (error) => log.error({ err: error }, "firing deadlines failed; they are tried again at the next interval"),
+    (error) => {
+      countDeadlineRun("failed");
+      log.error({ err: error }, "firing deadlines failed; they are tried again at the next interval");
+    },
     options.interval ?? DEADLINE_INTERVAL,
   );
 }

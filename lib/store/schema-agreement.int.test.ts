@@ -59,6 +59,7 @@ describe("schema.prisma and the migrations", () => {
       "signal_deadline",
       "signal_event",
       "silence",
+      "stream_event",
       "system",
       "system_function",
       "unassigned_point",

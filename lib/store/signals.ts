@@ -1,10 +1,14 @@
 import "server-only";
+import { signalStreamEvents } from "@/lib/signals/signal-stream-events";
 import type { SqlRunner } from "@/lib/store/sql-runner";
+import { queueStreamEvents } from "@/lib/store/stream-events";
 import { inScopes } from "@/lib/store/scope-filter";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
 import { signalSchema, type Signal, type SignalDeadline, type TimelineEntry } from "@/lib/vsm/algedonic/schemas";
 
 type Sql = Pick<SqlRunner, "query">;
+/** A writer: signal writes also queue the live stream's events, written as the transaction commits. */
+type Tx = SqlRunner;
 
 /** Where a signal came from, beside the signal itself. */
 export interface SignalOrigin {
@@ -50,12 +54,12 @@ export interface Transition {
 }
 
 /** A new signal with its first timeline entries and its deadlines. */
-export async function insertSignal(tx: Sql, signal: Signal, origin: SignalOrigin, schedule: readonly SignalDeadline[]): Promise<void> {
+export async function insertSignal(tx: Tx, signal: Signal, origin: SignalOrigin, schedule: readonly SignalDeadline[]): Promise<void> {
   await insertSignals(tx, [{ signal, origin, schedule }]);
 }
 
 /** New signals, their timelines and deadlines, in four statements however many there are. */
-export async function insertSignals(tx: Sql, items: readonly NewSignal[]): Promise<void> {
+export async function insertSignals(tx: Tx, items: readonly NewSignal[]): Promise<void> {
   if (items.length === 0) return;
   const c = items.map((i) => columns(i.signal));
   await tx.query(
@@ -95,13 +99,14 @@ export async function insertSignals(tx: Sql, items: readonly NewSignal[]): Promi
     tx,
     items.map((i) => ({ signalId: i.signal.id, schedule: i.schedule })),
   );
+  await queueStreamEvents(tx, signalStreamEvents(items.map((i) => ({ signal: i.signal, added: i.signal.timeline }))));
 }
 
 /**
  * Stores a transition computed from `before`, only if the stored signal is still at `before`'s
  * version (compare-and-swap): false when another writer got there first, and nothing was written.
  */
-export async function saveTransition(tx: Sql, before: Signal, after: Signal, schedule: readonly SignalDeadline[]): Promise<boolean> {
+export async function saveTransition(tx: Tx, before: Signal, after: Signal, schedule: readonly SignalDeadline[]): Promise<boolean> {
   return (await saveTransitions(tx, [{ before, after, schedule }])).length === 1;
 }
 
@@ -109,7 +114,7 @@ export async function saveTransition(tx: Sql, before: Signal, after: Signal, sch
  * Stores transitions in four statements, each only over the version it was computed from
  * (compare-and-swap). Returns the ids that were stored; the others lost a race and wrote nothing.
  */
-export async function saveTransitions(tx: Sql, items: readonly Transition[]): Promise<string[]> {
+export async function saveTransitions(tx: Tx, items: readonly Transition[]): Promise<string[]> {
   if (items.length === 0) return [];
   const c = items.map((i) => columns(i.after));
   const updated = await tx.query<{ id: string }>(
@@ -141,6 +146,10 @@ export async function saveTransitions(tx: Sql, items: readonly Transition[]): Pr
   await replaceDeadlines(
     tx,
     stored.map((i) => ({ signalId: i.after.id, schedule: i.schedule })),
+  );
+  await queueStreamEvents(
+    tx,
+    signalStreamEvents(stored.map((i) => ({ signal: i.after, added: i.after.timeline.slice(i.before.timeline.length) }))),
   );
   return [...won];
 }

@@ -12,6 +12,11 @@ export interface SqlRunner {
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `work` on one connection inside BEGIN/COMMIT, rolling back if it throws. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction only: work to run last, just before COMMIT, in the order registered —
+   * for writes that must hold a lock for as short a time as possible (lib/store/stream-events.ts).
+   */
+  beforeCommit?(work: () => Promise<void>): void;
 }
 
 export function pgPoolRunner(pool: Pool): SqlRunner {
@@ -26,12 +31,15 @@ export function pgPoolRunner(pool: Pool): SqlRunner {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        const last: (() => Promise<void>)[] = [];
         const result = await work({
           exec: async (script) => void (await client.query(script)),
           query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
             (await client.query<Row>(text, arrayParams(params))).rows,
           transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+          beforeCommit: (job) => void last.push(job),
         });
+        for (const job of last) await job();
         await client.query("COMMIT");
         return result;
       } catch (error) {

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { decodeObservationBatch } from "@/lib/ingest/json/decode-observation-batch";
 import type { Reject } from "@/lib/ingest/reject";
 import { groupUnassigned } from "@/lib/ingest/unassigned";
+import { countIngestBatch, countReceived } from "@/lib/metrics/console-metrics";
 import type { BatchOutcome, Pipeline } from "@/lib/pipeline/pipeline";
 import type { Database } from "@/lib/store/database";
 import { appendAudit } from "@/lib/store/audit-events";
@@ -30,6 +31,7 @@ export async function receiveObservations(
   context: { request: Request; actor: Actor; db: Pick<Database, "sql">; pipeline: Pipeline; now: number },
 ): Promise<Response> {
   const { request, actor, db, pipeline, now } = context;
+  const started = performance.now();
   const key = request.headers.get(IDEMPOTENCY_HEADER);
   if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
     throw new AppError("bad_request", "Idempotency-Key must be 1–200 visible ASCII characters", [
@@ -37,6 +39,7 @@ export async function receiveObservations(
     ]);
   }
   const decoded = decodeObservationBatch(body, { now });
+  countReceived("json", decoded.counts.points);
   const outside = decoded.observations.flatMap((o, i) => (permits(actor, "ingest", o.unitPath) ? [] : [decoded.positions[i]!]));
   if (outside.length > 0) {
     throw new AppError(
@@ -81,6 +84,7 @@ export async function receiveObservations(
     }
     return Response.json(result.answer.body, { status: result.answer.status, headers: { "Idempotent-Replayed": "true" } });
   }
+  countIngestBatch("json", result.outcome.stored, started);
   const { status, body: answerBody } = result.answer ?? answer(result.outcome);
   return Response.json(answerBody, { status });
 }

@@ -8,6 +8,7 @@ import { encodeOtlpResponseJson, encodeOtlpResponseProtobuf, otlpPartialSuccess 
 import { readOtlpProtobuf } from "@/lib/ingest/otlp/read-otlp-protobuf";
 import { cumulativeSeries, settleRequest } from "@/lib/ingest/settle-points";
 import { groupUnassigned } from "@/lib/ingest/unassigned";
+import { countIngestBatch, countReceived } from "@/lib/metrics/console-metrics";
 import type { Pipeline } from "@/lib/pipeline/pipeline";
 import { readCounterMemory } from "@/lib/store/counter-memory";
 import type { Database } from "@/lib/store/database";
@@ -28,17 +29,19 @@ export async function receiveOtlp(
   context: { request: Request; actor: Actor; db: Pick<Database, "sql">; pipeline: Pipeline; now: number },
 ): Promise<Response> {
   const { request, actor, db, pipeline, now } = context;
+  const started = performance.now();
   const type = requireContentType(request, [OTLP_PROTOBUF, OTLP_JSON]);
   const body =
     type === OTLP_PROTOBUF
       ? readOtlpProtobuf(bytes)
       : decodingStep("OTLP/JSON", () => JSON.parse(new TextDecoder().decode(bytes)) as unknown);
   const unsettled = readOtlpMetrics(body, now);
+  countReceived("otlp", unsettled.counts.points);
   const settled = settleRequest(unsettled, await readCounterMemory(db.sql, cumulativeSeries(unsettled)));
   const scoped = splitByScope(actor, settled.observations);
   const resolved = await resolvePoints(db.sql, scoped.inside);
   const rejects = [...settled.rejects, ...scoped.outside, ...resolved.rejects];
-  await pipeline.write(
+  const result = await pipeline.write(
     {
       points: resolved.points,
       unassigned: groupUnassigned("otlp", [...settled.rejects, ...resolved.rejects]),
@@ -46,6 +49,7 @@ export async function receiveOtlp(
     },
     { audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "otlp" } } },
   );
+  if (result.kind === "stored") countIngestBatch("otlp", result.outcome.stored, started);
   const partial = otlpPartialSuccess(rejects);
   return type === OTLP_PROTOBUF
     ? new Response(new Uint8Array(encodeOtlpResponseProtobuf(partial)), { status: 200, headers: { "content-type": OTLP_PROTOBUF } })

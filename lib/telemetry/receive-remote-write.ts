@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { readRemoteWrite } from "@/lib/ingest/prometheus/decode-remote-write";
 import { cumulativeSeries, settleRequest } from "@/lib/ingest/settle-points";
 import { groupUnassigned } from "@/lib/ingest/unassigned";
+import { countIngestBatch, countReceived } from "@/lib/metrics/console-metrics";
 import type { Pipeline } from "@/lib/pipeline/pipeline";
 import { readCounterMemory } from "@/lib/store/counter-memory";
 import type { Database } from "@/lib/store/database";
@@ -25,7 +26,9 @@ export async function receiveRemoteWrite(
   context: { actor: Actor; db: Pick<Database, "sql">; pipeline: Pipeline; metricTypes: MetricTypeCache; now: number },
 ): Promise<Response> {
   const { actor, db, pipeline, metricTypes, now } = context;
+  const started = performance.now();
   const unsettled = readRemoteWrite(bytes, { now, metricTypes: await metricTypes.current(), maxBytes: MAX_METRICS_EXPANDED_BYTES });
+  countReceived("remote_write", unsettled.counts.points);
   await metricTypes.learn(unsettled.metricTypes);
   const settled = settleRequest(unsettled, await readCounterMemory(db.sql, cumulativeSeries(unsettled)));
   const scoped = splitByScope(actor, settled.observations);
@@ -36,7 +39,7 @@ export async function receiveRemoteWrite(
     );
   }
   const resolved = await resolvePoints(db.sql, scoped.inside);
-  await pipeline.write(
+  const result = await pipeline.write(
     {
       points: resolved.points,
       unassigned: groupUnassigned("prometheus", [...settled.rejects, ...resolved.rejects]),
@@ -44,5 +47,6 @@ export async function receiveRemoteWrite(
     },
     { audit: { actor: auditActor(actor), action: "telemetry.write", detail: { source: "prometheus" } } },
   );
+  if (result.kind === "stored") countIngestBatch("remote_write", result.outcome.stored, started);
   return new Response(null, { status: 204 });
 }
