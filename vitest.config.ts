@@ -11,8 +11,14 @@ const shared = {
     },
   },
 };
-/** next-auth imports `next/server` without a file extension, which only a bundler resolves: let Vite's resolver handle it. */
-const inlineNextAuth = { server: { deps: { inline: ["next-auth"] } } };
+/**
+ * next-auth imports `next/server` without a file extension, which only a bundler resolves: let Vite's resolver handle it.
+ * graphql 16 ships CommonJS (`main`) and ES modules (`module`): Node gives an external package the first, Vite our code
+ * the second, and two copies of graphql refuse each other's schemas and errors. Inlined, like Next's bundle, all share one.
+ */
+const inlineDeps = {
+  server: { deps: { inline: ["next-auth", "graphql", "graphql-yoga", /@graphql-tools\//, /@graphql-yoga\//, /@envelop\//] } },
+};
 
 export default defineConfig({
   test: {
@@ -21,7 +27,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          ...inlineNextAuth,
+          ...inlineDeps,
           include: ["lib/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/*.system.test.ts", "node_modules/**"],
           environment: "node",
@@ -34,7 +40,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
-          ...inlineNextAuth,
+          ...inlineDeps,
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",
@@ -49,7 +55,7 @@ export default defineConfig({
         test: {
           // Tests of the built console as processes (kill it, run two); lib/cli/e2e.ts runs them after `next build`.
           name: "system",
-          ...inlineNextAuth,
+          ...inlineDeps,
           include: ["**/*.system.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",

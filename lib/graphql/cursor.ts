@@ -1,0 +1,50 @@
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import type { SignalPosition } from "@/lib/store/signal-heads";
+
+/**
+ * Opaque page cursors: where a page ended, in the list's order, as base64url JSON tagged with the
+ * list it belongs to. They carry a position only, never a permission: every page is read within
+ * the reader's subtrees again, so a cursor passed to someone else shows them nothing more.
+ */
+const signalCursor = z.tuple([z.literal("signal"), z.number().int(), z.string().min(1).max(200)]);
+const systemCursor = z.tuple([z.literal("system"), z.string().min(1).max(1024)]);
+
+function encode(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+function decode<T>(schema: z.ZodType<T>, cursor: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badCursor();
+  return parsed.data;
+}
+
+function badCursor(): GraphQLError {
+  return new GraphQLError("after is not a cursor this list gave: pass a pageInfo.endCursor or an edge's cursor unchanged", {
+    extensions: { code: "BAD_USER_INPUT", argument: "after" },
+  });
+}
+
+export function signalCursorOf(position: SignalPosition): string {
+  return encode(["signal", position.raisedAt, position.id]);
+}
+
+export function signalPositionOf(cursor: string): SignalPosition {
+  const [, raisedAt, id] = decode(signalCursor, cursor);
+  return { raisedAt, id };
+}
+
+export function systemCursorOf(path: string): string {
+  return encode(["system", path]);
+}
+
+export function systemPathOf(cursor: string): string {
+  return decode(systemCursor, cursor)[1];
+}
