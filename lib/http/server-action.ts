@@ -23,6 +23,14 @@ export interface ActionContext<I> {
   db: Database;
 }
 
+/** Where an action's actor and database come from: the request's session and the app's database, unless a test says otherwise. */
+export interface ActionDeps {
+  actor: () => Promise<Actor>;
+  database: () => Promise<Database>;
+}
+
+const SESSION_DEPS: ActionDeps = { actor: sessionActorOfRequest, database: getDatabase };
+
 /**
  * The one wrapper every server action goes through (STYLE rule 7; the route handlers' twin in
  * lib/http.ts). A "use server" export is a public endpoint whatever page shows its form, so per
@@ -40,8 +48,7 @@ export function withAction<S extends z.ZodType>(
     scope: (input: z.output<S>, db: Database, actor: Actor) => Promise<string | null>;
   },
   handler: (context: ActionContext<z.output<S>>) => Promise<string>,
-  /** Where the actor and the database come from: the request's session and the app's database, unless a test says otherwise. */
-  deps: { actor: () => Promise<Actor>; database: () => Promise<Database> } = { actor: sessionActorOfRequest, database: getDatabase },
+  deps: ActionDeps = SESSION_DEPS,
 ): (previous: ActionResult | null, form: FormData) => Promise<ActionResult> {
   return async (_previous, form) => {
     const actor = await deps.actor();
