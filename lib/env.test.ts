@@ -36,8 +36,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ VSM_SESSION_HOURS: "0.5" }).VSM_SESSION_HOURS).toBe(0.5);
     expect(() => parseEnv({ VSM_SESSION_HOURS: "1000" })).toThrow(/VSM_SESSION_HOURS: must be from 0.25 to 720 hours/);
     expect(() => parseEnv({ AUTH_URL: "vsm.example.com" })).toThrow(/AUTH_URL/);
-    const oidc = { AUTH_OIDC_ISSUER: "https://accounts.example.com", AUTH_OIDC_ID: "console", AUTH_OIDC_SECRET: "s3cret" };
+    const oidc = {
+      AUTH_OIDC_ISSUER: "https://accounts.example.com",
+      AUTH_OIDC_ID: "console",
+      AUTH_OIDC_SECRET: "s3cret",
+      AUTH_URL: "https://vsm.example.com",
+    };
     expect(parseEnv(oidc)).toMatchObject(oidc);
+    expect(() => parseEnv({ ...oidc, AUTH_URL: undefined })).toThrow(/AUTH_URL: is required with AUTH_OIDC_ISSUER/);
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toThrow(
       /AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together/,
     );

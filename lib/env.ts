@@ -101,6 +101,18 @@ const envSchema = z
         message: "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together",
       });
     }
+    // A provider accepts only the callback address registered for the console, and the console
+    // must send the same one when it starts a sign-in and when it redeems the code: without a
+    // fixed public URL the two are derived from different places (a 127.0.0.1 host reaches a
+    // route handler as localhost) and the provider refuses the code.
+    if (env.AUTH_OIDC_ISSUER !== undefined && env.AUTH_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message:
+          "is required with AUTH_OIDC_ISSUER: the console's public URL, whose /api/auth/callback/oidc is registered with the provider",
+      });
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,10 +13,18 @@ export interface AppProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string>): Promise<AppProcess> {
+/** `env` may be a function of the console's URL, for settings that name it (AUTH_URL). */
+export async function startApp(env: Record<string, string> | ((url: string) => Record<string, string>)): Promise<AppProcess> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", VSM_SEED_EXAMPLE: "none", ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      VSM_SEED_EXAMPLE: "none",
+      ...(typeof env === "function" ? env(url) : env),
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -24,7 +32,6 @@ export async function startApp(env: Record<string, string>): Promise<AppProcess>
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
     url,
     output: () => output,
