@@ -1,0 +1,7 @@
+import { appApiRoutes } from "@/lib/api/app-api-routes";
+import { routeMethods } from "@/lib/http/methods";
+
+export const dynamic = "force-dynamic";
+
+/** Acknowledge a signal (docs/api.md). */
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ POST: appApiRoutes.acknowledgeSignal });

@@ -1,0 +1,7 @@
+import { appApiRoutes } from "@/lib/api/app-api-routes";
+import { routeMethods } from "@/lib/http/methods";
+
+export const dynamic = "force-dynamic";
+
+/** Requisite variety over a window (docs/api.md). */
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: appApiRoutes.getVariety });
