@@ -31,12 +31,15 @@ export const MATRIX_CALLERS: Record<
   keyOfOther: { kind: "key", role: "operator", scope: OTHER },
 };
 
-export type Outcome = "allow" | "deny";
+/** allow: not 401/403/404; deny: 401, 403, or 404 for what the caller may not see; absent: 404 for everyone. */
+export type Outcome = "allow" | "deny" | "absent";
 export type Expected = Record<MatrixActor, Outcome>;
 
 const row = (allowed: readonly MatrixActor[]): Expected =>
   Object.fromEntries(MATRIX_ACTORS.map((actor) => [actor, allowed.includes(actor) ? "allow" : "deny"])) as Expected;
 
+/** Nobody the matrix can name: a route for another kind of caller (the scheduler's shared secret). */
+export const NOBODY = row([]);
 /** Everyone, credentials or none: health, readiness, sign-in itself. */
 export const EVERYONE = row(MATRIX_ACTORS);
 /** Reading HOME: its viewer, operator and a whole-model admin; not an ingest key, not the other subtree's callers. */
@@ -49,6 +52,53 @@ export const OPERATE_HOME = row(["operator", "admin"]);
 export const INGEST_HOME = row(["ingestKey", "admin"]);
 /** The whole model's structure and policy: a whole-model admin alone. */
 export const ADMIN_ALL = row(["admin"]);
+/** Reading the whole model at once (the console's own metrics): of these callers, the whole-model admin alone. */
+export const READ_ALL = row(["admin"]);
+/** No such route: the catch-all's JSON 404, whoever asks. */
+export const ABSENT = Object.fromEntries(MATRIX_ACTORS.map((actor) => [actor, "absent"])) as Expected;
+
+/**
+ * Route handlers, by method and route file (as in app/api). HEAD follows GET and OPTIONS answers
+ * everyone with the allowed methods, so neither has rows of its own.
+ */
+export const ROUTE_ACCESS: Record<string, Expected> = {
+  "GET /api/health": EVERYONE,
+  "GET /api/ready": EVERYONE,
+  "GET /api/auth/[...nextauth]": EVERYONE,
+  "POST /api/auth/[...nextauth]": EVERYONE,
+  "GET /api/[[...rest]]": ABSENT,
+  "POST /api/[[...rest]]": ABSENT,
+  "PUT /api/[[...rest]]": ABSENT,
+  "PATCH /api/[[...rest]]": ABSENT,
+  "DELETE /api/[[...rest]]": ABSENT,
+  "GET /api/cron/deadlines": NOBODY,
+  "GET /api/metrics": READ_ALL,
+  "GET /api/graphql": READ_ANY,
+  "POST /api/graphql": READ_ANY,
+  "POST /api/otlp/v1/metrics": INGEST_HOME,
+  "POST /api/v1/observations": INGEST_HOME,
+  "GET /api/v1/observations": READ_HOME,
+  "POST /api/v1/write": INGEST_HOME,
+  "POST /api/v2/alerts": INGEST_HOME,
+  "GET /api/v1/stream": READ_ANY,
+  "GET /api/v1/openapi.json": EVERYONE,
+  "GET /api/v1/systems": READ_ANY,
+  "GET /api/v1/units": READ_HOME,
+  "GET /api/v1/indicators": READ_HOME,
+  "GET /api/v1/signals": READ_ANY,
+  "GET /api/v1/signals/[id]": READ_HOME,
+  "POST /api/v1/signals/[id]/acknowledge": OPERATE_HOME,
+  "POST /api/v1/signals/[id]/resolve": OPERATE_HOME,
+  "POST /api/v1/signals/[id]/notes": OPERATE_HOME,
+  "POST /api/v1/signals/[id]/silence": OPERATE_HOME,
+  "GET /api/v1/silences": READ_ANY,
+  "POST /api/v1/silences": OPERATE_HOME,
+  "POST /api/v1/silences/[id]/end": OPERATE_HOME,
+  "GET /api/v1/variety": READ_ANY,
+  "GET /api/v1/diagnosis": READ_ANY,
+  "GET /api/v1/model": READ_ALL,
+  "POST /api/v1/model": ADMIN_ALL,
+};
 
 /**
  * Server actions, by "use server" file and export. `public` ones are what a signed-out visitor
