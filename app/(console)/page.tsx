@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTree } from "@/components/vsm/system-tree";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -12,7 +13,7 @@ export default async function OverviewPage() {
   const overview = await getOverview(await getDatabase(), scopes);
   return (
     <>
-      <PageHeader title="Overview">
+      <PageHeader title="Overview" aside={<LiveUpdates kinds="signal" />}>
         The recursion of viable systems: each system with its S1 operational units beneath it and which of S2–S5 it has.
       </PageHeader>
       {overview.systemCount === 0 ? (

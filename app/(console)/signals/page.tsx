@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
@@ -36,7 +37,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Prom
   const running = rows.filter((r) => !r.closed);
   return (
     <>
-      <PageHeader title="Signals">
+      <PageHeader title="Signals" aside={<LiveUpdates kinds="signal" />}>
         Algedonic signals — pain and pleasure raised from filtered telemetry and external alerts, climbing the recursion when a level does
         not remedy them within its allowance. Running signals first, then those closed in the last 24 hours.
       </PageHeader>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { PartialAccess } from "@/components/auth/partial-access";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { requestTime } from "@/lib/clock";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -28,7 +29,7 @@ export default async function VarietyPage({ searchParams }: { searchParams: Prom
   const label = WINDOW_CHOICES[choice].label;
   return (
     <>
-      <PageHeader title="Variety">
+      <PageHeader title="Variety" aside={<LiveUpdates kinds="variety" />}>
         Ashby&apos;s requisite variety in bits, measured from the stored signals: the disturbance variety H(D) reaching each system against
         the regulatory variety H(R) it applied, where each recursion level absorbs or amplifies variety, and how operators&apos; attention
         divides between S3 and S4.

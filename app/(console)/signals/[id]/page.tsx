@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { SignalActions } from "@/components/signals/signal-actions";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { ValenceBadge } from "@/components/vsm/valence-badge";
 import { requestTime } from "@/lib/clock";
@@ -32,7 +33,7 @@ export default async function SignalPage({ params }: { params: Promise<{ id: str
           ← Signals
         </Link>
       </p>
-      <PageHeader title={`${row.kind} on ${row.indicator}`}>
+      <PageHeader title={`${row.kind} on ${row.indicator}`} aside={<LiveUpdates kinds="signal,timeline" unit={row.unitPath} />}>
         <ValenceBadge valence={row.valence} band={row.band} /> {row.state} · raised {row.age} ago at{" "}
         <span className="font-mono">{row.unitPath}</span> · held by <span className="font-mono">{row.holder.path}</span> (level{" "}
         {row.holder.level}) · {row.clock}
