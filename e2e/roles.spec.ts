@@ -20,3 +20,15 @@ test("a viewer of one subtree sees that subtree and nothing of the rest of the m
   await expect(page.getByRole("heading", { name: "The diagnosis for whole trees only" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Unassigned telemetry" })).toHaveCount(0);
 });
+
+test("a person with no role yet is told so on every page, and how to get one", async ({ page }) => {
+  const newcomer = { email: process.env.E2E_NEWCOMER_EMAIL!, password: process.env.E2E_NEWCOMER_PASSWORD! };
+  await signInThroughForm(page, "/signals", newcomer.email, newcomer.password);
+  for (const path of ["/signals", "/", "/variety"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "No role yet" })).toBeVisible();
+    await expect(page.getByText(`npm run user -- grant ${newcomer.email} --role viewer`)).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+  }
+  await page.screenshot({ path: "e2e/.artifacts/no-role.png" });
+});

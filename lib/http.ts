@@ -162,7 +162,8 @@ async function parseInput<P extends Schema, Q extends Schema, B extends Schema>(
   const failed: IssuesAt[] = [];
   const parse = async (part: RequestPart, schema: z.ZodType | undefined, raw: () => Promise<unknown>): Promise<unknown> => {
     if (!schema) return undefined;
-    const result = await schema.safeParseAsync(await raw());
+    // reportInput: so that a missing enum field reads as missing (400), not as a wrong value (lib/http/zod-issues.ts).
+    const result = await schema.safeParseAsync(await raw(), { reportInput: true });
     if (result.success) return result.data;
     failed.push({ in: part, issues: result.error.issues });
     return undefined;

@@ -11,7 +11,7 @@ const schema = z.strictObject({
 });
 
 function judge(input: unknown) {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) throw new Error("expected the input to fail");
   return validationError([{ issues: result.error.issues }]);
 }
@@ -23,6 +23,7 @@ describe("validationError", () => {
     expect(judge({ ...valid, level: "one" }).status).toBe(400);
     expect(judge({ name: "Ops", kind: "s2" }).status).toBe(400);
     expect(judge({ ...valid, colour: "red" }).status).toBe(400);
+    expect(judge({ name: "Ops", level: 1 }).status).toBe(400);
     expect(judge({ ...valid, source: true }).status).toBe(400);
     expect(judge("not an object").status).toBe(400);
   });

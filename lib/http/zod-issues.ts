@@ -5,7 +5,8 @@ import { formatPath } from "@/lib/model-file/parse-model";
 /**
  * A ZodError, wherever a handler meets one, answers 400 or 422 — never 500:
  *
- * - 400 bad_request: the request is malformed — a wrong type, a missing required field, a field
+ * - 400 bad_request: the request is malformed — a wrong type, a missing required field (an enum's
+ *   too, when the schema was run with `reportInput`), a field
  *   the schema does not know, or a value that matches none of a union's shapes. The client's code
  *   is wrong; sending the same thing again with other values will not help.
  * - 422 validation_failed: every field has the right JSON type, but a value breaks a rule — too
@@ -34,6 +35,9 @@ function isMalformed(issue: Issue): boolean {
   // Zod reports 1.5 for an integer as a type error, but only once the value is a number: in JSON
   // terms the type is right and the value is not.
   if (issue.code === "invalid_type" && issue.expected === "int") return false;
+  // A missing enum or literal field is reported as a wrong value, not a missing one; parsed with
+  // `reportInput` (as the route wrapper does) the issue shows nothing was there.
+  if (issue.code === "invalid_value" && "input" in issue && issue.input === undefined) return true;
   return MALFORMED_CODES.has(issue.code);
 }
 
