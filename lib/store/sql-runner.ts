@@ -17,6 +17,8 @@ export interface SqlRunner {
    * for writes that must hold a lock for as short a time as possible (lib/store/stream-events.ts).
    */
   beforeCommit?(work: () => Promise<void>): void;
+  /** Inside a transaction only: called once it has committed (never after a rollback), for in-process news of it. */
+  afterCommit?(callback: () => void): void;
 }
 
 export function pgPoolRunner(pool: Pool): SqlRunner {
@@ -32,15 +34,18 @@ export function pgPoolRunner(pool: Pool): SqlRunner {
       try {
         await client.query("BEGIN");
         const last: (() => Promise<void>)[] = [];
+        const committed: (() => void)[] = [];
         const result = await work({
           exec: async (script) => void (await client.query(script)),
           query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
             (await client.query<Row>(text, arrayParams(params))).rows,
           transaction: () => Promise.reject(new Error("nested transactions are not supported")),
           beforeCommit: (job) => void last.push(job),
+          afterCommit: (callback) => void committed.push(callback),
         });
         for (const job of last) await job();
         await client.query("COMMIT");
+        for (const callback of committed) callback();
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);

@@ -1,4 +1,5 @@
 import "server-only";
+import { EventEmitter } from "node:events";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
 
@@ -34,6 +35,20 @@ export interface StreamEvent extends NewStreamEvent {
 
 type Sql = Pick<SqlRunner, "query">;
 
+/**
+ * This process's own news that events were committed, so its hub reads them at once instead of
+ * waiting for NOTIFY or, on the embedded database (which cannot route NOTIFY), for its next poll.
+ * On globalThis: Next may load this module more than once in one server.
+ */
+const holder = globalThis as typeof globalThis & { vsmStreamWrites?: EventEmitter };
+const written = (holder.vsmStreamWrites ??= new EventEmitter().setMaxListeners(0));
+
+/** Calls `listener` whenever this process commits stream events; returns how to stop. */
+export function onLocalStreamWrite(listener: () => void): () => void {
+  written.on("written", listener);
+  return () => void written.off("written", listener);
+}
+
 const outboxes = new WeakMap<object, NewStreamEvent[]>();
 
 /**
@@ -45,6 +60,7 @@ export async function queueStreamEvents(tx: SqlRunner, events: readonly NewStrea
   if (events.length === 0) return;
   if (tx.beforeCommit === undefined) {
     await tx.transaction((own) => insertStreamEvents(own, events));
+    written.emit("written");
     return;
   }
   const outbox = outboxes.get(tx);
@@ -55,6 +71,7 @@ export async function queueStreamEvents(tx: SqlRunner, events: readonly NewStrea
   const fresh = [...events];
   outboxes.set(tx, fresh);
   tx.beforeCommit(() => insertStreamEvents(tx, fresh));
+  tx.afterCommit?.(() => written.emit("written"));
 }
 
 async function insertStreamEvents(tx: Sql, events: readonly NewStreamEvent[]): Promise<void> {

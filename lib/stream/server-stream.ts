@@ -3,14 +3,15 @@ import { getDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { registerGauge } from "@/lib/metrics/console-metrics";
-import { STREAM_CHANNEL } from "@/lib/store/stream-events";
+import { onLocalStreamWrite, STREAM_CHANNEL } from "@/lib/store/stream-events";
 import { listenForNotifications } from "@/lib/store/notification-listener";
 import { StreamHub } from "@/lib/stream/stream-hub";
 
 /**
- * How often the hub looks at the log without being woken. On PostgreSQL NOTIFY wakes it at
- * once and this is only a safety net; the embedded database cannot route NOTIFY between the
- * processes sharing it (docs/design.md §9), so there the log is read this often instead.
+ * How often the hub looks at the log without being woken. Its own process's commits wake it at
+ * once, and on PostgreSQL so does NOTIFY from any instance, so this is only a safety net there;
+ * the embedded database cannot route NOTIFY between the processes sharing it (docs/design.md §9),
+ * so there other processes' events are found by reading the log this often.
  */
 const SAFETY_POLL_MS = 2_000;
 const EMBEDDED_POLL_MS = 200;
@@ -29,6 +30,8 @@ export function getStreamHub(): Promise<StreamHub> {
         streamLog.error({ err: error }, "reading the live stream's log failed; trying again at the next wake-up");
       if (db.kind === "postgres" && url !== undefined)
         listenForNotifications(url, STREAM_CHANNEL, () => void hub.wake().catch(report), streamLog);
+      // This process's own writes wake it at once; other processes' by NOTIFY or the poll.
+      onLocalStreamWrite(() => void hub.wake().catch(report));
       setInterval(() => void hub.wake().catch(report), db.kind === "postgres" ? SAFETY_POLL_MS : EMBEDDED_POLL_MS).unref();
       return hub;
     },
