@@ -19,6 +19,9 @@ test("a viewer of one subtree sees that subtree and nothing of the rest of the m
   await page.goto("/diagnosis");
   await expect(page.getByRole("heading", { name: "The diagnosis for whole trees only" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Unassigned telemetry" })).toHaveCount(0);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "For admins of the whole model" })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
 });
 
 test("a person with no role yet is told so on every page, and how to get one", async ({ page }) => {
