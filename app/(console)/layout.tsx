@@ -19,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             You are signed in as {actor.email}, but no one has given this account a role on any part of the model, so there is nothing it
             may see. Ask an admin to grant you one, for example:
           </p>
-          <pre className="bg-canvas rounded p-3 text-left font-mono text-xs">{`npm run user -- grant ${actor.email} --role viewer --scope SYSTEM_PATH`}</pre>
+          <pre className="bg-canvas overflow-x-auto rounded p-3 text-left font-mono text-xs whitespace-pre-wrap">{`npm run user -- grant ${actor.email} --role viewer --scope SYSTEM_PATH`}</pre>
         </EmptyState>
       )}
     </ConsoleShell>
