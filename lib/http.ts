@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { ANONYMOUS, type Actor, type ActorResolver } from "@/lib/auth/actor";
-import { sessionActorOfRequest } from "@/lib/auth/current-actor";
 import { apiKeyResolver } from "@/lib/auth/key-resolver";
 import { sessionOrKeyResolver } from "@/lib/auth/session-resolver";
 import { getDatabase } from "@/lib/db";
@@ -148,7 +147,9 @@ const lazyLimiter: RateLimiter = {
 /** Who is calling, for the app: an API key in the Authorization header, else the session cookie. */
 export const appActorResolver: ActorResolver = sessionOrKeyResolver(
   apiKeyResolver(async () => (await getDatabase()).sql),
-  () => sessionActorOfRequest(),
+  // Imported when first needed: Auth.js loads Next's navigation module, which only runs inside
+  // Next, and scripts that build routes with createRouteWrapper (tests, benchmarks) never need it.
+  async () => (await import("@/lib/auth/current-actor")).sessionActorOfRequest(),
 );
 
 /** The app's wrapper: API keys or the session cookie, against the console's database; rate limits from the environment. */
