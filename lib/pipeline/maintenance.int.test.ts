@@ -214,16 +214,21 @@ describe("runMaintenance", () => {
     expect(await db.sql.query(`SELECT key FROM "idempotent_request"`)).toEqual([{ key: "recent" }]);
   });
 
-  it("forgets live-stream events older than a day, keeping the ids of the rest", async () => {
+  it("forgets live-stream events older than a day, and observation summaries older than an hour", async () => {
     const { db } = await fresh();
-    for (const age of [DAY + 1, DAY - MINUTE]) {
+    for (const [kind, age] of [
+      ["signal", DAY + 1],
+      ["signal", DAY - MINUTE],
+      ["observations", HOUR + 1],
+      ["observations", HOUR - MINUTE],
+    ] as const) {
       await db.sql.query(
-        `INSERT INTO "stream_event" (at, kind, paths, data) VALUES (to_timestamp($1::float8 / 1000), 'signal', '{acme}', '{}')`,
-        [NOW - age],
+        `INSERT INTO "stream_event" (at, kind, paths, data) VALUES (to_timestamp($1::float8 / 1000), $2, '{acme}', '{}')`,
+        [NOW - age, kind],
       );
     }
-    expect((await runMaintenance(db, RETENTION, NOW)).streamEventsPruned).toBe(1);
-    expect(await db.sql.query(`SELECT id::int AS id FROM "stream_event"`)).toEqual([{ id: 2 }]);
+    expect((await runMaintenance(db, RETENTION, NOW)).streamEventsPruned).toBe(2);
+    expect(await db.sql.query(`SELECT id::int AS id FROM "stream_event" ORDER BY id`)).toEqual([{ id: 2 }, { id: 4 }]);
   });
 
   it("does nothing the second time", async () => {

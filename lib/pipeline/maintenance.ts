@@ -29,7 +29,7 @@ export interface MaintenanceReport {
   pointsFolded: number;
   rollupsPruned: Record<Resolution, number>;
   idempotentRequestsPruned: number;
-  /** Live-stream events older than STREAM_EVENT_RETENTION, deleted. */
+  /** Live-stream events past STREAM_EVENT_RETENTION, deleted. */
   streamEventsPruned: number;
 }
 
@@ -85,7 +85,10 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
   report.pointsFolded = (await drainJournal(db.sql)).points;
   report.rollupsPruned = await pruneRollups(db.sql, rollupCutoffs(now, retention.rollups));
   report.idempotentRequestsPruned = await pruneIdempotentRequests(db.sql, now - retention.idempotency);
-  report.streamEventsPruned = await pruneStreamEvents(db.sql, now - STREAM_EVENT_RETENTION);
+  report.streamEventsPruned = await pruneStreamEvents(db.sql, {
+    all: now - STREAM_EVENT_RETENTION.all,
+    observations: now - STREAM_EVENT_RETENTION.observations,
+  });
   // Dropping and deleting data is a write like any other: the trail says what retention removed.
   if (didSomething(report)) await appendAudit(db.sql, [{ actor: "system", action: "retention.run", detail: { ...report } }]);
   return report;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { observationSummaryEvent } from "@/lib/pipeline/observation-summary";
+import { observationSummaryEvent, SUMMARY_DETAIL_LIMIT } from "@/lib/pipeline/observation-summary";
 import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 
 const target = (id: number, unitPath: string, key: string): IndicatorTarget => ({
@@ -30,9 +30,36 @@ describe("a batch's observations event", () => {
       paths: ["acme/ops", "acme/sales"],
       data: {
         units: {
-          "acme/ops": { points: 2, indicators: { latency: { points: 2, time: 3, value: 30, level: 29.5, band: "alert" } } },
-          "acme/sales": { points: 1, indicators: { orders: { points: 1, time: 2, value: 5, level: null, band: null } } },
+          "acme/ops": {
+            points: 2,
+            from: 1,
+            to: 3,
+            indicatorCount: 1,
+            indicators: { latency: { points: 2, time: 3, value: 30, level: 29.5, band: "alert" } },
+          },
+          "acme/sales": {
+            points: 1,
+            from: 2,
+            to: 2,
+            indicatorCount: 1,
+            indicators: { orders: { points: 1, time: 2, value: 5, level: null, band: null } },
+          },
         },
+      },
+    });
+  });
+
+  it("keeps to per-unit counts for a batch of more indicators than SUMMARY_DETAIL_LIMIT", () => {
+    const points = Array.from({ length: SUMMARY_DETAIL_LIMIT + 1 }, (_, i) => ({
+      indicator: target(i, `acme/u${i % 2}`, `k${i}`),
+      time: i,
+      value: i,
+    }));
+    const event = observationSummaryEvent(points, new Map());
+    expect(event?.data).toEqual({
+      units: {
+        "acme/u0": { points: 51, from: 0, to: 100, indicatorCount: 51 },
+        "acme/u1": { points: 50, from: 1, to: 99, indicatorCount: 50 },
       },
     });
   });

@@ -77,6 +77,8 @@ export const IDEMPOTENCY_RETENTION = DAY;
 /**
  * How long the live stream's event log keeps an event (docs/live-stream.md): a client that
  * reconnects within this time is sent everything it missed; one away longer reloads its state.
+ * Observation summaries, one per batch and the bulk of the log, go sooner: they say that data
+ * arrived, which the data itself says once a client is back.
  */
-export const STREAM_EVENT_RETENTION = DAY;
+export const STREAM_EVENT_RETENTION = { all: DAY, observations: HOUR };
 export const MAINTENANCE_INTERVAL = HOUR;

@@ -118,11 +118,15 @@ export async function oldestStreamEventId(sql: Sql): Promise<number | null> {
   return row?.id == null ? null : Number(row.id);
 }
 
-/** Removes events older than `before` (ms); returns how many. */
-export async function pruneStreamEvents(sql: Sql, before: number): Promise<number> {
+/** Removes events older than `before.all`, and observation summaries older than `before.observations` (ms); returns how many. */
+export async function pruneStreamEvents(sql: Sql, before: { all: number; observations: number }): Promise<number> {
   const rows = await sql.query<{ n: number }>(
-    `WITH gone AS (DELETE FROM "stream_event" WHERE at < ${toTimestamp("$1::float8")} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-    [before],
+    `WITH gone AS (
+       DELETE FROM "stream_event"
+        WHERE at < ${toTimestamp("$1::float8")} OR (kind = 'observations' AND at < ${toTimestamp("$2::float8")})
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [before.all, before.observations],
   );
   return rows[0]?.n ?? 0;
 }
