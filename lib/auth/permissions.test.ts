@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS, ROLES, type Actor, type Role } from "@/lib/auth/actor";
-import { authorize, describeScopes, permits, requireScope, scopeCovers, scopesWith, type Permission } from "@/lib/auth/permissions";
+import {
+  authorize,
+  describeScopes,
+  permits,
+  permitter,
+  requireScope,
+  scopeCovers,
+  scopesWith,
+  type Permission,
+} from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 function key(role: Role, scope = ""): Actor {
@@ -54,6 +63,16 @@ describe("scopes", () => {
     expect(scopeCovers("acme/ops", "acme")).toBe(false);
     expect(scopeCovers("acme/ops", "acme/sales")).toBe(false);
     expect(scopeCovers("", "cybersyn/steel")).toBe(true);
+  });
+
+  it("permitter judges many paths as permits does, one path at a time", () => {
+    const paths = ["acme", "acme/ops", "acme/ops/payments", "acme/opsx", "acme/sales", "cybersyn"];
+    const actors = [key("ingest", "acme/ops"), key("ingest", ""), key("viewer", ""), ANONYMOUS];
+    for (const actor of actors) {
+      const mayWrite = permitter(actor, "ingest");
+      for (const path of [...paths, ...paths])
+        expect(mayWrite(path), `${JSON.stringify(actor)} ${path}`).toBe(permits(actor, "ingest", path));
+    }
   });
 
   it("requireScope answers 403 outside the scope and 401 without a key", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditActor } from "@/lib/auth/audit-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { describeScopes, permits } from "@/lib/auth/permissions";
+import { describeScopes, permitter } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { decodeAlerts } from "@/lib/ingest/alertmanager/decode-alerts";
 import { reject } from "@/lib/ingest/reject";
@@ -24,7 +24,8 @@ export async function receiveAlerts(
 ): Promise<Response> {
   const { actor, db, pipeline, now } = context;
   const decoded = decodeAlerts(body, { now });
-  const outside = decoded.events.filter((e) => !permits(actor, "ingest", e.unitPath));
+  const mayWrite = permitter(actor, "ingest");
+  const outside = decoded.events.filter((e) => !mayWrite(e.unitPath));
   if (outside.length > 0) {
     throw new AppError(
       "forbidden",

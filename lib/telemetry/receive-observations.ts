@@ -1,7 +1,7 @@
 import "server-only";
 import { auditActor } from "@/lib/auth/audit-actor";
 import { createHash } from "node:crypto";
-import { describeScopes, permits } from "@/lib/auth/permissions";
+import { describeScopes, permitter } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { decodeObservationBatch } from "@/lib/ingest/json/decode-observation-batch";
@@ -40,7 +40,8 @@ export async function receiveObservations(
   }
   const decoded = decodeObservationBatch(body, { now });
   countReceived("json", decoded.counts.points);
-  const outside = decoded.observations.flatMap((o, i) => (permits(actor, "ingest", o.unitPath) ? [] : [decoded.positions[i]!]));
+  const mayWrite = permitter(actor, "ingest");
+  const outside = decoded.observations.flatMap((o, i) => (mayWrite(o.unitPath) ? [] : [decoded.positions[i]!]));
   if (outside.length > 0) {
     throw new AppError(
       "forbidden",

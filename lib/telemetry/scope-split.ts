@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { describeScopes, permits, scopesWith } from "@/lib/auth/permissions";
+import { describeScopes, permitter } from "@/lib/auth/permissions";
 import type { KeyedObservation } from "@/lib/ingest/observation";
 import { reject, type Reject } from "@/lib/ingest/reject";
 
@@ -8,11 +8,11 @@ import { reject, type Reject } from "@/lib/ingest/reject";
  * outside it are refused, one reject each (OTLP answers them as a partial rejection).
  */
 export function splitByScope(actor: Actor, observations: readonly KeyedObservation[]): { inside: KeyedObservation[]; outside: Reject[] } {
-  if (scopesWith(actor, "ingest").includes("")) return { inside: [...observations], outside: [] };
+  const mayWrite = permitter(actor, "ingest");
   const inside: KeyedObservation[] = [];
   const outside: Reject[] = [];
   for (const o of observations) {
-    if (permits(actor, "ingest", o.unitPath)) inside.push(o);
+    if (mayWrite(o.unitPath)) inside.push(o);
     else
       outside.push(
         reject(
