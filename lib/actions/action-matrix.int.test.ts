@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { signalActions } from "@/lib/actions/signal-actions";
 import type { ActionResult } from "@/lib/http/server-action";
 import { parseModel } from "@/lib/model-file/parse-model";
-import { raiseStoredSignal } from "@/lib/signals/raise-stored-signal";
 import { importModel } from "@/lib/store/model-import";
-import { readSignal, systemByPath } from "@/lib/store/signals";
+import { readSignal } from "@/lib/store/signals";
 import { ACTION_ACCESS, HOME_UNIT, MATRIX_ACTORS, MATRIX_CALLERS, OTHER, type MatrixActor } from "@/lib/testing/access-matrix";
+import { raiseTestSignal } from "@/lib/testing/raise-test-signal";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 /**
@@ -52,24 +52,7 @@ function actorOf(caller: MatrixActor): Actor {
 }
 
 async function freshSignal(): Promise<string> {
-  const system = await systemByPath(db.sql, HOME_UNIT);
-  const signal = await db.sql.transaction((tx) =>
-    raiseStoredSignal(
-      tx,
-      {
-        unitPath: HOME_UNIT,
-        indicator: "latency",
-        kind: "step",
-        valence: "pain",
-        band: "alert",
-        actor: { type: "system", component: "test" },
-        reason: "matrix",
-      },
-      { systemId: system!.id, indicatorId: null, externalAlertId: null, labels: {} },
-      Date.now(),
-    ),
-  );
-  return signal.id;
+  return (await raiseTestSignal(db.sql, HOME_UNIT)).id;
 }
 
 async function silenceCount(): Promise<number> {

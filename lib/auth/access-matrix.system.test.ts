@@ -4,8 +4,6 @@ import { hashPassword } from "@/lib/auth/password";
 import { jsonBody, gauge, resourceMetrics } from "@/lib/ingest/otlp/otel-fixtures";
 import { writeRequestBody } from "@/lib/ingest/prometheus/remote-write-fixtures";
 import { parseModel } from "@/lib/model-file/parse-model";
-import { raiseStoredSignal } from "@/lib/signals/raise-stored-signal";
-import { systemByPath } from "@/lib/store/signals";
 import { createUser } from "@/lib/store/users";
 import {
   HOME,
@@ -18,6 +16,7 @@ import {
   type Outcome,
 } from "@/lib/testing/access-matrix";
 import { startApp, type AppProcess } from "@/lib/testing/app-process";
+import { raiseTestSignal } from "@/lib/testing/raise-test-signal";
 import { signInThroughForm } from "@/lib/testing/browser-sign-in";
 import { prepareSystemDatabase, type SystemDatabase } from "@/lib/testing/system-database";
 import { insertTestKeys, testToken } from "@/lib/testing/test-keys";
@@ -83,24 +82,7 @@ beforeAll(async () => {
         "test",
       );
     }
-    const system = await systemByPath(db.sql, HOME_UNIT);
-    const signal = await db.sql.transaction((tx) =>
-      raiseStoredSignal(
-        tx,
-        {
-          unitPath: HOME_UNIT,
-          indicator: "latency",
-          kind: "step",
-          valence: "pain",
-          band: "alert",
-          actor: { type: "system", component: "test" },
-          reason: "matrix",
-        },
-        { systemId: system!.id, indicatorId: null, externalAlertId: null, labels: {} },
-        Date.now(),
-      ),
-    );
-    signalId = signal.id;
+    signalId = (await raiseTestSignal(db.sql, HOME_UNIT)).id;
   } finally {
     await db.close();
   }

@@ -3,8 +3,8 @@ import type { SqlRunner } from "@/lib/store/sql-runner";
 import type { IndexKind, IndicatorScope } from "@/lib/vsm/model/kinds";
 import type { Direction } from "@/lib/vsm/types";
 
-export interface IndicatorRow {
-  systemId: number;
+/** What the model says of an indicator: the model file's fields, as the store holds them. */
+export interface IndicatorFields {
   key: string;
   name: string;
   unit: string;
@@ -14,6 +14,10 @@ export interface IndicatorRow {
   family: string | null;
   capability: number | null;
   potentiality: number | null;
+}
+
+export interface IndicatorRow extends IndicatorFields {
+  systemId: number;
 }
 
 /*

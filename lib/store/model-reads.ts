@@ -1,8 +1,8 @@
 import "server-only";
+import type { IndicatorRow } from "@/lib/store/indicators";
 import { inScopes } from "@/lib/store/scope-filter";
 import type { SqlRunner } from "@/lib/store/sql-runner";
-import type { FunctionKind, IndexKind, IndicatorScope } from "@/lib/vsm/model/kinds";
-import type { Direction } from "@/lib/vsm/types";
+import type { FunctionKind } from "@/lib/vsm/model/kinds";
 
 /**
  * Reads of the model for API readers (GraphQL, docs/graphql.md): every one takes the reader's
@@ -29,18 +29,7 @@ export interface FunctionRecord extends Record<string, unknown> {
   notes: string;
 }
 
-export interface IndicatorRecord extends Record<string, unknown> {
-  systemId: number;
-  key: string;
-  name: string;
-  unit: string;
-  direction: Direction;
-  index: IndexKind;
-  scope: IndicatorScope;
-  family: string | null;
-  capability: number | null;
-  potentiality: number | null;
-}
+export interface IndicatorRecord extends IndicatorRow, Record<string, unknown> {}
 
 const SYSTEM_COLUMNS = `s.id, s.parent_id AS "parentId", s.path, s.level, s.name, s.purpose, s.owner`;
 

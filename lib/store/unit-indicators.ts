@@ -1,39 +1,20 @@
 import "server-only";
+import type { IndicatorFields } from "@/lib/store/indicators";
 import { inScopes } from "@/lib/store/scope-filter";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { toCount, toMillis } from "@/lib/store/sql-time";
-import type { IndexKind, IndicatorScope } from "@/lib/vsm/model/kinds";
-import type { Direction } from "@/lib/vsm/types";
 
 type Sql = Pick<SqlRunner, "query">;
 
 /** An indicator of a unit with where its filter stands: the cursor, and the last checkpoint as stored. */
-export interface UnitIndicator {
+export interface UnitIndicator extends IndicatorFields {
   id: number;
-  key: string;
-  name: string;
-  unit: string;
-  direction: Direction;
-  index: IndexKind;
-  scope: IndicatorScope;
-  family: string | null;
-  capability: number | null;
-  potentiality: number | null;
   cursor: { points: number; steppedThrough: number | null } | null;
   checkpoint: { points: number; steppedThrough: number | null; writtenAt: number; state: unknown } | null;
 }
 
-interface Row extends Record<string, unknown> {
+interface Row extends IndicatorFields, Record<string, unknown> {
   id: number | null;
-  key: string;
-  name: string;
-  unit: string;
-  direction: Direction;
-  index: IndexKind;
-  scope: IndicatorScope;
-  family: string | null;
-  capability: number | null;
-  potentiality: number | null;
   cursor_steps: string | null;
   cursor_through: number | null;
   checkpoint_steps: string | null;
