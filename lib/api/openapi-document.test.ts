@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apiRoutes } from "@/lib/api/api-routes";
 import { openApiDocument } from "@/lib/api/openapi-document";
 import { API_ROUTES } from "@/lib/api/route-table";
-import { ANONYMOUS } from "@/lib/auth/actor";
+import { ANONYMOUS, type Actor } from "@/lib/auth/actor";
 import { createRouteWrapper } from "@/lib/http";
 
 const document = openApiDocument();
@@ -36,14 +36,14 @@ describe("the OpenAPI document", () => {
     for (const route of API_ROUTES) expect(operation(route.path, route.method)?.operationId, route.operationId).toBe(route.operationId);
   });
 
-  it("states the credentials each route needs: none for the document itself, an API key or the session for the rest", () => {
+  it("states the credentials each route needs: an API key or the session, the document itself included", () => {
     expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(["apiKey", "session"]);
     for (const route of API_ROUTES) {
       const op = operation(route.path, route.method);
       expect(op?.["x-permission"], route.operationId).toBe(route.permission);
       expect(op?.security, route.operationId).toEqual(route.permission === "public" ? [] : [{ apiKey: [] }, { session: [] }]);
     }
-    expect(operation("/api/v1/openapi.json", "get")?.security).toEqual([]);
+    expect(operation("/api/v1/openapi.json", "get")?.security).toEqual([{ apiKey: [] }, { session: [] }]);
   });
 
   it("marks required query parameters as required, and describes path parameters", () => {
@@ -64,7 +64,7 @@ describe("the OpenAPI document", () => {
     const statuses = (path: string, method: string) => Object.keys((operation(path, method)?.responses as object | undefined) ?? {});
     expect(statuses("/api/v1/signals/{id}", "get")).toEqual(["200", "400", "401", "403", "404", "422", "429", "500"]);
     expect(statuses("/api/v1/model", "post")).toEqual(["200", "400", "401", "403", "413", "415", "422", "429", "500"]);
-    expect(statuses("/api/v1/openapi.json", "get")).toEqual(["200", "500"]);
+    expect(statuses("/api/v1/openapi.json", "get")).toEqual(["200", "401", "403", "429", "500"]);
   });
 
   it("documents the telemetry endpoints with their decoders' schemas", () => {
@@ -78,12 +78,15 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("is served to anyone, without credentials", async () => {
-    // A resolver that is never asked: the route is public.
-    const withRoute = createRouteWrapper({ resolver: { resolve: async () => ANONYMOUS }, log: pino({ level: "silent" }) });
-    const routes = apiRoutes(withRoute, { database: () => Promise.reject(new Error("the document needs no database")), now: Date.now });
-    const response = await routes.getOpenApiDocument(new Request("http://localhost/api/v1/openapi.json"));
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(document)));
+  it("is served to a reader, and to nobody anonymous", async () => {
+    const served = (actor: Actor) => {
+      const withRoute = createRouteWrapper({ resolver: { resolve: async () => actor }, log: pino({ level: "silent" }) });
+      const routes = apiRoutes(withRoute, { database: () => Promise.reject(new Error("the document needs no database")), now: Date.now });
+      return routes.getOpenApiDocument(new Request("http://localhost/api/v1/openapi.json"));
+    };
+    const reader = await served({ kind: "api_key", keyId: "k1", role: "viewer", scope: "acme" });
+    expect(reader.status).toBe(200);
+    expect(await reader.json()).toEqual(JSON.parse(JSON.stringify(document)));
+    expect((await served(ANONYMOUS)).status).toBe(401);
   });
 });

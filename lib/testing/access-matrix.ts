@@ -81,7 +81,7 @@ export const ROUTE_ACCESS: Record<string, Expected> = {
   "POST /api/v1/write": INGEST_HOME,
   "POST /api/v2/alerts": INGEST_HOME,
   "GET /api/v1/stream": READ_ANY,
-  "GET /api/v1/openapi.json": EVERYONE,
+  "GET /api/v1/openapi.json": READ_ANY,
   "GET /api/v1/systems": READ_ANY,
   "GET /api/v1/units": READ_HOME,
   "GET /api/v1/indicators": READ_HOME,

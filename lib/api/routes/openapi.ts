@@ -2,15 +2,15 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
 
 /**
- * The document is public: it describes the shape of the API, which is no secret (the code is
- * open), and holds no data — no system, unit or signal. Tools (code generators, API explorers)
- * fetch it without credentials; every route it lists still asks for its own.
+ * The document needs a reader, like every API route but health and readiness (docs/access.md):
+ * it holds no data, but the console's rule is that nobody anonymous learns anything of it. A
+ * signed-in person opens it in the browser; a program fetches it with its key.
  */
 export const getOpenApiDocument = defineRoute({
   operationId: "getOpenApiDocument",
   method: "get",
   path: "/api/v1/openapi.json",
-  permission: "public",
+  permission: "read",
   tag: "Meta",
   summary: "This OpenAPI 3.1 document",
   response: {
