@@ -5,6 +5,8 @@ import { useEffect, useState } from "react";
 
 /** A burst of events (a batch that raised and escalated several signals) becomes one refresh. */
 const REFRESH_DELAY_MS = 400;
+/** And refreshes come at most this often, however busy the console: each is a render on the server. */
+const MIN_REFRESH_INTERVAL_MS = 2_000;
 /** An EventSource reconnects by itself; say so only if it has not managed within this long. */
 const QUIET_RECONNECT_MS = 4_000;
 
@@ -26,11 +28,14 @@ export function LiveUpdates({ kinds, unit }: { kinds: string; unit?: string }) {
     const source = new EventSource(`/api/v1/stream?${query.toString()}`);
     let refresh: ReturnType<typeof setTimeout> | undefined;
     let lost: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
     const changed = () => {
+      const wait = Math.max(REFRESH_DELAY_MS, last + MIN_REFRESH_INTERVAL_MS - Date.now());
       refresh ??= setTimeout(() => {
         refresh = undefined;
+        last = Date.now();
         router.refresh();
-      }, REFRESH_DELAY_MS);
+      }, wait);
     };
     for (const kind of kinds.split(",")) source.addEventListener(kind, changed);
     source.onopen = () => {
