@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { scopesWith } from "@/lib/auth/permissions";
+import { describeScopes, scopeCovers, scopesWith } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { createRouteWrapper, RouteHandler } from "@/lib/http";
 import { STREAM_KINDS, type StreamEvent } from "@/lib/store/stream-events";
@@ -70,6 +70,14 @@ export function streamRoute(
   return withRoute({ permission: "read", query: streamQuerySchema }, async ({ request, actor, query, log }) => {
     const after = lastSeenId(request.headers.get("last-event-id"), query.lastEventId);
     const view: StreamView = { readScopes: scopesWith(actor, "read"), units: query.unit, kinds: query.kind };
+    // A subtree asked for that shares nothing with what the caller may read would be a stream that never speaks: say so.
+    const unreadable = view.units.filter((unit) => !view.readScopes.some((scope) => scopeCovers(scope, unit) || scopeCovers(unit, scope)));
+    if (unreadable.length > 0) {
+      throw new AppError(
+        "forbidden",
+        `Nothing in ${unreadable.map((u) => `"${u}"`).join(", ")} may be read with these credentials: ${describeScopes(actor, "read")}`,
+      );
+    }
     const headers = {
       "content-type": "text/event-stream; charset=utf-8",
       // no-transform: otherwise Next compresses the stream and holds events back.

@@ -120,13 +120,16 @@ describe("GET /api/v1/stream", () => {
     expect(Object.keys((parsed(event!).data as { units: object }).units)).toEqual(["acme/sales"]);
   });
 
-  it("refuses the anonymous, ingest-only keys, a malformed Last-Event-ID and unknown kinds, clearly", async () => {
+  it("refuses the anonymous, ingest-only keys, a malformed Last-Event-ID, a subtree it may not read and unknown kinds, clearly", async () => {
     const anonymous = await stream(new Request("http://localhost/api/v1/stream"));
     expect(anonymous.status).toBe(401);
     expect((await connect("ingest", "")).status).toBe(403);
     const malformed = await connect("viewer", "", "", "yesterday");
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.details).toEqual([{ path: "Last-Event-ID", message: "not a whole number" }]);
+    const elsewhere = await connect("viewer", "acme/ops", "?unit=acme/sales");
+    expect(elsewhere.status).toBe(403);
+    expect((await elsewhere.json()).error.message).toMatch(/Nothing in "acme\/sales" may be read/);
     const kind = await connect("viewer", "", "?kind=gossip");
     expect([400, 422]).toContain(kind.status);
     expect(JSON.stringify(await kind.json())).toContain("kind");
