@@ -45,7 +45,14 @@ export function pgPoolRunner(pool: Pool): SqlRunner {
         });
         for (const job of last) await job();
         await client.query("COMMIT");
-        for (const callback of committed) callback();
+        // The transaction has committed: a failing listener must not make the caller think it did not.
+        for (const callback of committed) {
+          try {
+            callback();
+          } catch {
+            // News for this process only; the rows are written.
+          }
+        }
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);

@@ -49,7 +49,10 @@ export class StreamHub {
       this.cursor = Math.max(this.cursor, await latestStreamEventId(this.sql));
       this.stale = false;
     }
-    const subscription: Subscription = { ...subscriber, cursor: after ?? this.cursor, live: false };
+    // An id beyond the log's newest was never sent (ids exist only once committed): from there the
+    // client would wait for ids to pass a number it made up, so it starts at the newest instead.
+    const start = after === null ? this.cursor : Math.min(after, await latestStreamEventId(this.sql));
+    const subscription: Subscription = { ...subscriber, cursor: start, live: false };
     this.subscriptions.add(subscription);
     const remove = () => {
       this.subscriptions.delete(subscription);

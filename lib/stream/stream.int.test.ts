@@ -109,6 +109,14 @@ describe("GET /api/v1/stream", () => {
     expect(Object.keys((parsed(mixed).data as { units: object }).units)).toEqual(["acme/ops/payments"]);
   });
 
+  it("treats a Last-Event-ID beyond the newest event as the newest, so the client still hears what comes next", async () => {
+    const client = new SseReader(await connect("viewer", "acme/ops", "", "999999999"));
+    await send(points("acme/ops/payments", "latency-p99", 5, () => 100));
+    const [event] = await client.until(() => true, 10_000);
+    await client.close();
+    expect(event?.event).toBe("observations");
+  });
+
   it("follows only the kinds and subtrees asked for", async () => {
     const client = new SseReader(await connect("viewer", "", "?kind=observations&unit=acme/sales"));
     await send(points("acme/ops/payments", "latency-p99", 5, () => 100));
