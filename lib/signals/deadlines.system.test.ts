@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parseModel } from "@/lib/model-file/parse-model";
-import { raiseStoredSignal } from "@/lib/signals/raise-stored-signal";
 import type { Database } from "@/lib/store/database";
-import { readSignal, systemByPath } from "@/lib/store/signals";
+import { readSignal } from "@/lib/store/signals";
 import { startApp, type AppProcess } from "@/lib/testing/app-process";
+import { raiseTestSignal } from "@/lib/testing/raise-test-signal";
 import { prepareSystemDatabase, type SystemDatabase } from "@/lib/testing/system-database";
 import type { Signal } from "@/lib/vsm/algedonic/schemas";
 
@@ -24,7 +24,6 @@ systems:
 `,
   "yaml",
 );
-const T = { type: "system", component: "test" } as const;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -38,17 +37,7 @@ async function setUp(): Promise<SystemDatabase> {
 }
 
 /** A pain signal at acme/ops (level 1), raised now: Ops' allowance of 6 s runs out while the consoles run. */
-async function raiseAtOps(db: Database): Promise<Signal> {
-  const system = await systemByPath(db.sql, "acme/ops");
-  return db.sql.transaction((tx) =>
-    raiseStoredSignal(
-      tx,
-      { unitPath: "acme/ops", indicator: "orders", kind: "step", valence: "pain", band: "alert", actor: T, reason: "test" },
-      { systemId: system!.id, indicatorId: null, externalAlertId: null, labels: {} },
-      Date.now(),
-    ),
-  );
-}
+const raiseAtOps = (db: Database): Promise<Signal> => raiseTestSignal(db.sql, "acme/ops", Date.now(), "orders");
 
 async function escalationsOf(db: Database, id: string): Promise<number> {
   const signal = await readSignal(db.sql, id);
