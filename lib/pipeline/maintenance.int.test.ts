@@ -3,6 +3,7 @@ import { parseModel } from "@/lib/model-file/parse-model";
 import { encodeJournal } from "@/lib/pipeline/journal-codec";
 import { didSomething, runMaintenance, type MaintenanceReport } from "@/lib/pipeline/maintenance";
 import { Pipeline } from "@/lib/pipeline/pipeline";
+import { readBuckets } from "@/lib/pipeline/read-buckets";
 import type { RetentionSettings } from "@/lib/pipeline/retention";
 import { openPostgres, type Database } from "@/lib/store/database";
 import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
@@ -41,7 +42,7 @@ const NOTHING: MaintenanceReport = {
   partitionsDropped: [],
   defaultRowsExpired: 0,
   pointsFolded: 0,
-  rollupsPruned: { minute: 0, hour: 0, day: 0 },
+  rollupsPruned: { hour: 0, day: 0 },
   idempotentRequestsPruned: 0,
   streamEventsPruned: 0,
 };
@@ -163,39 +164,51 @@ describe("runMaintenance", () => {
 
   it("prunes roll-up buckets per resolution, keeping each while any part of it is within its retention", async () => {
     const { db, a } = await fresh();
-    const edge = (resolution: "minute" | "hour" | "day", width: number, retention: number) => [
+    const edge = (resolution: "hour" | "day", width: number, retention: number) => [
       { indicatorId: a.id, bucket: bucketOfPoint({ at: NOW - retention - width, value: 1 }, resolution, 1) },
       { indicatorId: a.id, bucket: bucketOfPoint({ at: NOW - retention, value: 1 }, resolution, 1) },
     ];
-    await mergeRollups(db.sql, [
-      ...edge("minute", MINUTE, RETENTION.rollups.minute),
-      ...edge("hour", HOUR, RETENTION.rollups.hour),
-      ...edge("day", DAY, RETENTION.rollups.day),
-    ]);
+    await mergeRollups(db.sql, [...edge("hour", HOUR, RETENTION.rollups.hour), ...edge("day", DAY, RETENTION.rollups.day)]);
     const report = await runMaintenance(db, RETENTION, NOW);
-    expect(report.rollupsPruned).toEqual({ minute: 1, hour: 1, day: 1 });
+    expect(report.rollupsPruned).toEqual({ hour: 1, day: 1 });
     const kept = await db.sql.query<{ resolution: string; start: number }>(
       `SELECT resolution, (extract(epoch FROM bucket_start) * 1000)::float8 AS start FROM "rollup" ORDER BY resolution`,
     );
     expect(kept).toEqual([
       { resolution: "day", start: Math.floor((NOW - RETENTION.rollups.day) / DAY) * DAY },
       { resolution: "hour", start: Math.floor((NOW - RETENTION.rollups.hour) / HOUR) * HOUR },
-      { resolution: "minute", start: Math.floor((NOW - RETENTION.rollups.minute) / MINUTE) * MINUTE },
     ]);
+  });
+
+  it("keeps raw points as long as the minute retention when the raw retention is shorter: minutes are read from them", async () => {
+    const { db, a } = await fresh();
+    const short = { ...RETENTION, raw: DAY };
+    // On 3 November a raw retention of one day alone would let October go (it ended before 2
+    // November); the minute retention's cutoff, 27 October, is inside October, so it stays.
+    await insert(db, [{ indicator: a, time: utc(2026, 10, 20), value: 1 }]);
+    const report = await runMaintenance(db, short, utc(2026, 11, 3));
+    expect(report.partitionsDropped).toEqual([]);
+    expect(report.defaultRowsExpired).toBe(0);
+    const minutes = await readBuckets(db.sql, {
+      indicatorIds: [a.id],
+      resolution: "minute",
+      from: utc(2026, 10, 20),
+      to: utc(2026, 10, 21),
+    });
+    expect(minutes.get(a.id)).toEqual([expect.objectContaining({ start: utc(2026, 10, 20), count: 1, sum: 1 })]);
+    const later = await runMaintenance(db, short, utc(2026, 11, 8));
+    expect(later.partitionsDropped).toEqual(["observation_y2026m10"]);
   });
 
   it("folds the roll-up journal before pruning, so a point waiting there is pruned like a folded one", async () => {
     const { db, a } = await fresh();
-    const old = NOW - RETENTION.rollups.minute - MINUTE;
+    const old = NOW - RETENTION.rollups.hour - HOUR;
     await appendJournal(db.sql, encodeJournal({ points: [{ indicatorId: a.id, time: old, value: 2 }], binWidths: new Map([[a.id, 1]]) }));
     const report = await runMaintenance(db, RETENTION, NOW);
     expect(report.pointsFolded).toBe(1);
-    expect(report.rollupsPruned).toEqual({ minute: 1, hour: 0, day: 0 });
+    expect(report.rollupsPruned).toEqual({ hour: 1, day: 0 });
     expect(await journalBacklog(db.sql)).toBe(0);
-    expect(await db.sql.query(`SELECT resolution, count FROM "rollup" ORDER BY resolution`)).toEqual([
-      { resolution: "day", count: 1 },
-      { resolution: "hour", count: 1 },
-    ]);
+    expect(await db.sql.query(`SELECT resolution, count FROM "rollup" ORDER BY resolution`)).toEqual([{ resolution: "day", count: 1 }]);
   });
 
   it("forgets idempotency answers older than a day", async () => {

@@ -5,6 +5,7 @@ import {
   monthsAhead,
   monthStart,
   partitionName,
+  rawRetention,
   rollupCutoffs,
   STREAM_EVENT_RETENTION,
   type RetentionSettings,
@@ -15,7 +16,7 @@ import { pruneIdempotentRequests } from "@/lib/store/idempotent-requests";
 import { createPartition, deleteExpiredDefaultRows, dropPartition, listPartitions, monthsInDefault } from "@/lib/store/partitions";
 import { pruneRollups } from "@/lib/store/rollups";
 import { pruneStreamEvents } from "@/lib/store/stream-events";
-import type { Resolution } from "@/lib/vsm/temporal/resolution";
+import type { StoredResolution } from "@/lib/pipeline/roll-up-batch";
 
 /** What one maintenance run did; all zero and empty when there was nothing to do. */
 export interface MaintenanceReport {
@@ -27,7 +28,7 @@ export interface MaintenanceReport {
   defaultRowsExpired: number;
   /** Points of the roll-up journal folded in before pruning (an idle console's batches wait there for this). */
   pointsFolded: number;
-  rollupsPruned: Record<Resolution, number>;
+  rollupsPruned: Record<StoredResolution, number>;
   idempotentRequestsPruned: number;
   /** Live-stream events past STREAM_EVENT_RETENTION, deleted. */
   streamEventsPruned: number;
@@ -53,14 +54,14 @@ export function didSomething(report: MaintenanceReport): boolean {
  * once: partition changes take one advisory lock and re-check under it; deletes delete nothing twice.
  */
 export async function runMaintenance(db: Pick<Database, "sql">, retention: RetentionSettings, now: number): Promise<MaintenanceReport> {
-  const cutoff = now - retention.raw;
+  const cutoff = now - rawRetention(retention);
   const report: MaintenanceReport = {
     partitionsCreated: [],
     rowsMoved: 0,
     partitionsDropped: [],
     defaultRowsExpired: 0,
     pointsFolded: 0,
-    rollupsPruned: { minute: 0, hour: 0, day: 0 },
+    rollupsPruned: { hour: 0, day: 0 },
     idempotentRequestsPruned: 0,
     streamEventsPruned: 0,
   };
@@ -83,7 +84,8 @@ export async function runMaintenance(db: Pick<Database, "sql">, retention: Reten
   }
 
   report.pointsFolded = (await drainJournal(db.sql)).points;
-  report.rollupsPruned = await pruneRollups(db.sql, rollupCutoffs(now, retention.rollups));
+  const cutoffs = rollupCutoffs(now, retention.rollups);
+  report.rollupsPruned = await pruneRollups(db.sql, { hour: cutoffs.hour, day: cutoffs.day } satisfies Record<StoredResolution, number>);
   report.idempotentRequestsPruned = await pruneIdempotentRequests(db.sql, now - retention.idempotency);
   report.streamEventsPruned = await pruneStreamEvents(db.sql, {
     all: now - STREAM_EVENT_RETENTION.all,

@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeJournal, type JournalPoint } from "@/lib/pipeline/journal-codec";
-import { rollUpBatch } from "@/lib/pipeline/roll-up-batch";
+import { rollUpBatch, STORED_RESOLUTIONS } from "@/lib/pipeline/roll-up-batch";
 import { takeJournal } from "@/lib/store/rollup-journal";
 import { mergeRollups, readRollups, replaceRollups, type RollupRow } from "@/lib/store/rollups";
 import { mergeBuckets } from "@/lib/vsm/temporal/bucket";
@@ -34,7 +34,7 @@ export async function materializeRollups(sql: SqlRunner, limit = FOLD_LIMIT): Pr
       for (const p of entry.points) points.push(p);
       for (const [id, width] of entry.binWidths) binWidths.set(id, width);
     }
-    const buckets = rollUpBatch(points, binWidths);
+    const buckets = rollUpBatch(points, binWidths, STORED_RESOLUTIONS);
     await mergeWithoutOverflow(tx, buckets);
     return { entries: entries.length, points: points.length, buckets: buckets.length };
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
+import { readBuckets } from "@/lib/pipeline/read-buckets";
 import { stepPoints, type IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { CHECKPOINT_STEPS } from "@/lib/pipeline/store-points";
 import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
@@ -12,6 +13,7 @@ import { filterParams } from "@/lib/vsm/filter/filter-params";
 import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
 import { DEFAULT_POLICY } from "@/lib/vsm/policy";
 import { seededRandom } from "@/lib/vsm/random";
+import { DAY } from "@/lib/vsm/types";
 
 const AUDIT = { audit: { actor: "system", action: "telemetry.write", detail: { source: "test" } } };
 
@@ -126,8 +128,17 @@ describe("Pipeline.write", () => {
       [targets.get("a")!.id],
     );
     const total = points.reduce((s, p) => s + p.value, 0);
-    expect(rollups.map((r) => r.resolution)).toEqual(["day", "hour", "minute"]);
-    for (const r of rollups) {
+    // Hours and days are stored; minutes are rolled up from the stored points when read.
+    expect(rollups.map((r) => r.resolution)).toEqual(["day", "hour"]);
+    const minutes = (
+      await readBuckets(db.sql, {
+        indicatorIds: [targets.get("a")!.id],
+        resolution: "minute",
+        from: points[0]!.time - DAY,
+        to: points[699]!.time + DAY,
+      })
+    ).get(targets.get("a")!.id)!;
+    for (const r of [...rollups, { n: minutes.reduce((n, b) => n + b.count, 0), sum: minutes.reduce((s, b) => s + b.sum, 0) }]) {
       expect(r.n).toBe(700);
       expect(r.sum).toBeCloseTo(total, 6);
     }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, monthExpired, monthsAhead, monthStart, partitionMonth, partitionName, rollupCutoffs } from "@/lib/pipeline/retention";
+import {
+  addMonths,
+  monthExpired,
+  monthsAhead,
+  monthStart,
+  partitionMonth,
+  partitionName,
+  rawRetention,
+  rollupCutoffs,
+} from "@/lib/pipeline/retention";
 import { DAY, HOUR, MINUTE } from "@/lib/vsm/types";
 
 const utc = (y: number, m: number, d = 1, h = 0, min = 0, s = 0, ms = 0) => Date.UTC(y, m - 1, d, h, min, s, ms);
@@ -37,6 +46,14 @@ describe("monthly partitions", () => {
     expect(monthExpired(october, utc(2026, 11))).toBe(true);
     expect(monthExpired(october, utc(2026, 10, 31, 23, 59, 59, 999))).toBe(false);
     expect(monthExpired(october, utc(2026, 10, 15))).toBe(false);
+  });
+});
+
+describe("rawRetention", () => {
+  it("keeps raw points at least as long as minute buckets, which are rolled up from them", () => {
+    const rollups = { minute: 7 * DAY, hour: 90 * DAY, day: 365 * DAY };
+    expect(rawRetention({ raw: 35 * DAY, rollups })).toBe(35 * DAY);
+    expect(rawRetention({ raw: DAY, rollups })).toBe(7 * DAY);
   });
 });
 

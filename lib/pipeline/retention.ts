@@ -60,9 +60,18 @@ export function rollupCutoffs(now: Millis, retention: Readonly<Record<Resolution
   return Object.fromEntries(RESOLUTIONS.map((r) => [r, now - retention[r] - RESOLUTION_MS[r] + 1])) as Record<Resolution, Millis>;
 }
 
+/**
+ * How long raw observations stay: the configured raw retention, but never less than the minute
+ * roll-ups' retention, since minute buckets are rolled up from the raw points when read
+ * (lib/pipeline/roll-up-batch.ts, STORED_RESOLUTIONS).
+ */
+export function rawRetention(retention: Pick<RetentionSettings, "raw" | "rollups">): Millis {
+  return Math.max(retention.raw, retention.rollups.minute);
+}
+
 /** What maintenance keeps (docs/design.md §7), in milliseconds. */
 export interface RetentionSettings {
-  /** Raw observations: whole monthly partitions go once entirely older than this. */
+  /** Raw observations: whole monthly partitions go once entirely older than this (and than the minute retention, rawRetention). */
   raw: Millis;
   /** Roll-up buckets per resolution (policy.retention). */
   rollups: Readonly<Record<Resolution, Millis>>;

@@ -25,6 +25,18 @@ describe("rollUpBatch", () => {
     expect(of(2, "minute")[0]?.bucket.bins).toEqual({ "6": 1 });
   });
 
+  it("makes only the resolutions asked for, hours and days still from the minutes", () => {
+    const points = [
+      { indicatorId: 1, time: T0 + 1_000, value: 10 },
+      { indicatorId: 1, time: T0 + 61_000, value: 14 },
+    ];
+    const all = rollUpBatch(points, widths);
+    const stored = rollUpBatch(points, widths, ["hour", "day"]);
+    expect(stored.map((b) => b.bucket.resolution)).toEqual(["hour", "day"]);
+    expect(stored).toEqual(all.filter((b) => b.bucket.resolution !== "minute"));
+    expect(rollUpBatch(points, widths, ["minute"])).toEqual(all.filter((b) => b.bucket.resolution === "minute"));
+  });
+
   it("needs a bin width for every indicator", () => {
     expect(() => rollUpBatch([{ indicatorId: 9, time: T0, value: 1 }], widths)).toThrow(/no bin width for indicator 9/);
   });

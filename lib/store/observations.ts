@@ -123,3 +123,32 @@ export async function recentSteppedPoints(
   );
   return rows.reverse().map(({ t, v }) => ({ time: t, value: v }));
 }
+
+/** Every stored point of some indicators in [from, to), oldest first, with the bin width their roll-ups use (null before the first batch chose one). */
+export interface StoredSeries {
+  binWidth: number | null;
+  points: { time: number; value: number }[];
+}
+
+/** The stored points of `indicatorIds` in [from, to) (epoch ms), stepped or not: what minute buckets are rolled up from (lib/pipeline/read-buckets.ts). */
+export async function storedPointsBetween(
+  tx: Pick<SqlRunner, "query">,
+  indicatorIds: readonly number[],
+  from: number,
+  to: number,
+): Promise<Map<number, StoredSeries>> {
+  const rows = await tx.query<{ id: number; t: number; v: number; w: number | null }>(
+    `SELECT o.indicator_id AS id, ${toMillis("o.observed_at")} AS t, o.value AS v, c.bin_width AS w
+       FROM "observation" o LEFT JOIN "filter_cursor" c ON c.indicator_id = o.indicator_id
+      WHERE o.indicator_id = ANY($1::int[]) AND o.observed_at >= ${toTimestamp("$2::float8")} AND o.observed_at < ${toTimestamp("$3::float8")}
+      ORDER BY o.indicator_id, o.observed_at`,
+    [indicatorIds, from, to],
+  );
+  const series = new Map<number, StoredSeries>();
+  for (const { id, t, v, w } of rows) {
+    let one = series.get(id);
+    if (one === undefined) series.set(id, (one = { binWidth: w, points: [] }));
+    one.points.push({ time: t, value: v });
+  }
+  return series;
+}

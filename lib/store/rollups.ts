@@ -2,7 +2,7 @@ import "server-only";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
 import type { Bucket } from "@/lib/vsm/temporal/bucket";
-import { RESOLUTIONS, type Resolution } from "@/lib/vsm/temporal/resolution";
+import type { Resolution } from "@/lib/vsm/temporal/resolution";
 
 /** One roll-up bucket of one indicator (docs/design.md §3.5). */
 export interface RollupRow {
@@ -139,16 +139,17 @@ async function upsertBuckets(tx: Pick<SqlRunner, "query">, rows: readonly Rollup
   );
 }
 
-/** Deletes the buckets of each resolution that start before its cutoff (epoch ms). Returns how many went, per resolution. */
-export async function pruneRollups(sql: SqlRunner, cutoffs: Readonly<Record<Resolution, number>>): Promise<Record<Resolution, number>> {
-  const rows = await sql.query<{ resolution: Resolution; removed: string }>(
+/** Deletes the buckets of each resolution given that start before its cutoff (epoch ms). Returns how many went, per resolution. */
+export async function pruneRollups<R extends Resolution>(sql: SqlRunner, cutoffs: Readonly<Record<R, number>>): Promise<Record<R, number>> {
+  const resolutions = Object.keys(cutoffs) as R[];
+  const rows = await sql.query<{ resolution: R; removed: string }>(
     `WITH removed AS (
        DELETE FROM "rollup" r USING unnest($1::text[], $2::float8[]) AS c(resolution, cutoff)
         WHERE r.resolution = c.resolution AND r.bucket_start < ${toTimestamp("c.cutoff")} RETURNING r.resolution)
      SELECT resolution, count(*) AS removed FROM removed GROUP BY resolution`,
-    [RESOLUTIONS, RESOLUTIONS.map((r) => cutoffs[r])],
+    [resolutions, resolutions.map((r) => cutoffs[r])],
   );
-  const removed = Object.fromEntries(RESOLUTIONS.map((r) => [r, 0])) as Record<Resolution, number>;
+  const removed = Object.fromEntries(resolutions.map((r) => [r, 0])) as Record<R, number>;
   for (const row of rows) removed[row.resolution] = toCount(row.removed);
   return removed;
 }
