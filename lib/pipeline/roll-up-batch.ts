@@ -20,7 +20,7 @@ export type StoredResolution = (typeof STORED_RESOLUTIONS)[number];
 
 /**
  * A batch's new points as buckets of `resolutions` per indicator (docs/design.md §3.5), with
- * lib/vsm's roll-up: hours are built from the minutes and days from the hours, which merge exactly.
+ * lib/vsm's roll-up: minutes and hours from the points, days from the hours, which merge exactly.
  */
 export function rollUpBatch(
   points: readonly { indicatorId: number; time: number; value: number }[],
@@ -38,8 +38,8 @@ export function rollUpBatch(
   for (const [indicatorId, list] of byIndicator) {
     const width = binWidths.get(indicatorId);
     if (width === undefined) throw new Error(`rollUpBatch: no bin width for indicator ${indicatorId}`);
-    const minutes = rollUpPoints(list, width);
-    const hours = wanted.has("hour") || wanted.has("day") ? coarsen(minutes, "hour") : [];
+    const minutes = wanted.has("minute") ? rollUpPoints(list, width) : [];
+    const hours = wanted.has("hour") || wanted.has("day") ? rollUpPoints(list, width, "hour") : [];
     const days = wanted.has("day") ? coarsen(hours, "day") : [];
     const made = { minute: minutes, hour: hours, day: days };
     for (const resolution of resolutions) for (const bucket of made[resolution]) buckets.push({ indicatorId, bucket });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { binOf, checkBinWidth } from "@/lib/vsm/temporal/binning";
 import {
+  addPointInto,
   bucketEntropy,
   bucketMean,
   bucketOfPoint,
@@ -87,6 +88,49 @@ describe("roll-ups", () => {
         viaMinutes.forEach((b, i) => expect(b.m2).toBeCloseTo(direct[i]!.m2, 6));
       }),
     );
+  });
+
+  it("take points in place with the same doubles as merging one-point buckets, at any resolution", () => {
+    const point = fc.record({ at: fc.integer({ min: t0, max: t0 + 3 * DAY }), value: fc.double({ min: -1e6, max: 1e6, noNaN: true }) });
+    fc.assert(
+      fc.property(
+        fc.array(point, { minLength: 1, maxLength: 200 }),
+        fc.constantFrom("minute" as const, "hour" as const, "day" as const),
+        (ps, resolution) => {
+          const byMerging = new Map<number, ReturnType<typeof bucketOfPoint>>();
+          for (const p of ps) {
+            const one = bucketOfPoint(p, resolution, 0.5);
+            const existing = byMerging.get(one.start);
+            byMerging.set(one.start, existing ? mergeBucketInto(existing, one) : one);
+          }
+          expect(rollUpPoints(ps, 0.5, resolution)).toEqual([...byMerging.values()].sort((a, b) => a.start - b.start));
+        },
+      ),
+    );
+  });
+
+  it("take a point only when it is finite and falls in the bucket", () => {
+    const bucket = bucketOfPoint({ at: t0, value: 1 }, "hour", 1);
+    expect(() => addPointInto(bucket, { at: t0 + HOUR, value: 1 }, 1)).toThrow(/not in the hour bucket/);
+    expect(() => addPointInto(bucket, { at: t0, value: Number.POSITIVE_INFINITY }, 1)).toThrow(RangeError);
+    expect(addPointInto(bucket, { at: t0 + MINUTE, value: 3 }, 1)).toMatchObject({
+      count: 2,
+      sum: 4,
+      m2: 2,
+      min: 1,
+      max: 3,
+      offsetSum: MINUTE,
+      bins: { "1": 1, "3": 1 },
+    });
+    expect(() =>
+      rollUpPoints(
+        [
+          { at: t0, value: 1 },
+          { at: t0 + SECOND, value: Number.NaN },
+        ],
+        1,
+      ),
+    ).toThrow(RangeError);
   });
 
   it("merge in place into the first bucket exactly as a pure merge would, and never share bins", () => {

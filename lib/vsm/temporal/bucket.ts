@@ -35,6 +35,30 @@ export function bucketOfPoint(point: Point, resolution: Resolution, binWidth: nu
   return { resolution, start, count: 1, sum: v, m2: 0, min: v, max: v, offsetSum: point.at - start, bins: { [binOf(v, binWidth)]: 1 } };
 }
 
+/**
+ * Adds one point to a bucket in place, with the arithmetic of mergeBucketInto(bucket,
+ * bucketOfPoint(point)) — the same doubles — but without making a bucket for the point: rolling a
+ * day of points into hours then allocates per bucket, not per point.
+ */
+export function addPointInto(bucket: Bucket, point: Point, binWidth: number): Bucket {
+  const { at, value: v } = point;
+  if (!(Number.isFinite(at) && Number.isFinite(v))) throw new RangeError(`a point needs a finite time and value, got (${at}, ${v})`);
+  if (bucketStart(at, bucket.resolution) !== bucket.start) {
+    throw new RangeError(`the point at ${at} is not in the ${bucket.resolution} bucket at ${bucket.start}`);
+  }
+  // mergeMoments with a count of one: delta = v / 1 − mean, M2 += delta² · n · 1 / (n + 1).
+  const delta = v - bucket.sum / bucket.count;
+  bucket.m2 += (delta * delta * bucket.count) / (bucket.count + 1);
+  bucket.count += 1;
+  bucket.sum += v;
+  bucket.min = Math.min(bucket.min, v);
+  bucket.max = Math.max(bucket.max, v);
+  bucket.offsetSum += at - bucket.start;
+  const key = binOf(v, binWidth);
+  bucket.bins[key] = (bucket.bins[key] ?? 0) + 1;
+  return bucket;
+}
+
 /** The same points seen at a coarser resolution (the bucket's start moves back to the coarse edge). */
 export function reframe(bucket: Bucket, resolution: Resolution): Bucket {
   if (RESOLUTION_MS[resolution] < RESOLUTION_MS[bucket.resolution]) {

@@ -1,6 +1,6 @@
-import { bucketOfPoint, mergeBucketInto, mergeBuckets, reframe, type Bucket, type Point } from "@/lib/vsm/temporal/bucket";
+import { addPointInto, bucketOfPoint, mergeBucketInto, mergeBuckets, reframe, type Bucket, type Point } from "@/lib/vsm/temporal/bucket";
 import { checkBinWidth } from "@/lib/vsm/temporal/binning";
-import type { Resolution } from "@/lib/vsm/temporal/resolution";
+import { bucketStart, type Resolution } from "@/lib/vsm/temporal/resolution";
 
 /**
  * Merges buckets of one resolution by start; the result is sorted by start. Both callers hand it
@@ -15,10 +15,21 @@ function mergeByStart(buckets: Iterable<Bucket>): Bucket[] {
   return [...byStart.values()].sort((a, b) => a.start - b.start);
 }
 
-/** Raw points into 1-minute buckets. */
-export function rollUpPoints(points: readonly Point[], binWidth: number): Bucket[] {
+/**
+ * Raw points into buckets of `resolution` (1-minute by default), sorted by start: each point
+ * added in place to its bucket, the same doubles as merging one-point buckets by start.
+ */
+export function rollUpPoints(points: readonly Point[], binWidth: number, resolution: Resolution = "minute"): Bucket[] {
   checkBinWidth(binWidth);
-  return mergeByStart(points.map((p) => bucketOfPoint(p, "minute", binWidth)));
+  const byStart = new Map<number, Bucket>();
+  for (const p of points) {
+    const bucket = byStart.get(bucketStart(p.at, resolution));
+    if (bucket === undefined) {
+      const made = bucketOfPoint(p, resolution, binWidth);
+      byStart.set(made.start, made);
+    } else addPointInto(bucket, p, binWidth);
+  }
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
 }
 
 /** Finer buckets (minutes, hours) into coarser ones (hours, days). */
