@@ -17,6 +17,15 @@ describe("FilterCache", () => {
     expect(cache.take(1, 40)).toBeUndefined();
   });
 
+  it("knows which indicators it holds a committed filter for, whatever their step counts", () => {
+    const cache = new FilterCache(10);
+    cache.put(1, 40, filter());
+    expect(cache.has(1)).toBe(true);
+    expect(cache.has(2)).toBe(false);
+    cache.take(1, 40);
+    expect(cache.has(1)).toBe(false);
+  });
+
   it("drops the least recently used filter when full", () => {
     const cache = new FilterCache(2);
     cache.put(1, 1, filter());

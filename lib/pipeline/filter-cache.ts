@@ -26,6 +26,11 @@ export class FilterCache {
     return this.entries.size;
   }
 
+  /** Whether a committed filter of `indicatorId` is here: then its cursor row exists (a batch created it), whatever its steps. */
+  has(indicatorId: number): boolean {
+    return this.entries.has(indicatorId);
+  }
+
   /** The filter of `indicatorId` if it has stepped `steps` points, removed from the cache; else undefined (and any stale entry dropped). */
   take(indicatorId: number, steps: number): CachedFilter | undefined {
     const entry = this.entries.get(indicatorId);

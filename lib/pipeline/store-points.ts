@@ -46,7 +46,7 @@ export interface StoredPoints {
 export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: readonly IndicatorPoint[], now: number): Promise<StoredPoints> {
   const byIndicator = groupPoints(batch);
   const points = [...byIndicator.values()].reduce((n, g) => n + g.points.length, 0);
-  const cursors = await lockCursors(tx, [...byIndicator.keys()]);
+  const cursors = await lockCursors(tx, [...byIndicator.keys()], (id) => cache.has(id));
   const cursorOf = (id: number): FilterCursor => cursors.get(id) ?? { indicatorId: id, steps: 0, steppedThrough: null, binWidth: null };
 
   // Points after the cursor are new in-order points, unless stored before without stepping.

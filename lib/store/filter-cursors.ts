@@ -16,15 +16,30 @@ export interface FilterCursor {
 /**
  * Locks the cursors of `indicatorIds` for the rest of the transaction, creating the missing ones.
  * Rows are locked in id order, so two batches that share indicators queue behind each other per
- * indicator and can never deadlock, on one app instance or many.
+ * indicator and can never deadlock, on one app instance or many. When `exists` says every cursor
+ * is already there (the caller has committed a batch for each), the creating insert is skipped —
+ * a statement less for nearly every batch; should one have gone after all (its indicator was
+ * deleted), the insert runs and reports it.
  */
-export async function lockCursors(tx: SqlRunner, indicatorIds: readonly number[]): Promise<Map<number, FilterCursor>> {
+export async function lockCursors(
+  tx: SqlRunner,
+  indicatorIds: readonly number[],
+  exists: (indicatorId: number) => boolean = () => false,
+): Promise<Map<number, FilterCursor>> {
   const ids = [...new Set(indicatorIds)].sort((a, b) => a - b);
-  const cursors = new Map<number, FilterCursor>();
-  if (ids.length === 0) return cursors;
+  if (ids.length === 0) return new Map();
+  if (ids.every(exists)) {
+    const cursors = await selectForUpdate(tx, ids);
+    if (cursors.size === ids.length) return cursors;
+  }
   await tx.query(`INSERT INTO "filter_cursor" (indicator_id) SELECT unnest($1::int[]) ORDER BY 1 ON CONFLICT (indicator_id) DO NOTHING`, [
     ids,
   ]);
+  return selectForUpdate(tx, ids);
+}
+
+async function selectForUpdate(tx: SqlRunner, ids: readonly number[]): Promise<Map<number, FilterCursor>> {
+  const cursors = new Map<number, FilterCursor>();
   const rows = await tx.query<{ id: number; steps: string; through: number | null; bin_width: number | null }>(
     `SELECT indicator_id AS id, steps, ${toMillis("stepped_through")} AS through, bin_width
        FROM "filter_cursor" WHERE indicator_id = ANY($1::int[]) ORDER BY indicator_id FOR UPDATE`,

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseModel } from "@/lib/model-file/parse-model";
+import { lockCursors } from "@/lib/store/filter-cursors";
+import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
+import { importModel } from "@/lib/store/model-import";
+import type { SqlRunner } from "@/lib/store/sql-runner";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+
+const MODEL = `
+version: 1
+systems:
+  - path: acme
+    name: Acme
+    indicators:
+      - { key: a, name: A, unit: ms, direction: down }
+      - { key: b, name: B, unit: ms, direction: down }
+`;
+
+let db: TestDatabase;
+let a: IndicatorTarget;
+let b: IndicatorTarget;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importModel(db, parseModel(MODEL, "yaml"));
+  const found = await indicatorsByName(db.sql, [
+    { unitPath: "acme", key: "a" },
+    { unitPath: "acme", key: "b" },
+  ]);
+  a = found.find((t) => t.key === "a")!;
+  b = found.find((t) => t.key === "b")!;
+});
+afterAll(() => db.close());
+
+/** The statements a transaction sends, by their first words. */
+function counting(tx: SqlRunner): { runner: SqlRunner; statements: string[] } {
+  const statements: string[] = [];
+  const runner: SqlRunner = {
+    exec: (script) => tx.exec(script),
+    transaction: (work) => tx.transaction(work),
+    query: <Row extends Record<string, unknown>>(text: string, params?: unknown[]) => {
+      statements.push(text.trim().split(/\s+/).slice(0, 2).join(" "));
+      return tx.query<Row>(text, params);
+    },
+  };
+  return { runner, statements };
+}
+
+describe("lockCursors", () => {
+  it("creates missing cursors and locks them all, and skips the insert when told they exist", async () => {
+    await db.sql.transaction(async (tx) => {
+      const { runner, statements } = counting(tx);
+      const cursors = await lockCursors(runner, [b.id, a.id, a.id]);
+      expect([...cursors.keys()]).toEqual([a.id, b.id].sort((x, y) => x - y));
+      expect(cursors.get(a.id)).toEqual({ indicatorId: a.id, steps: 0, steppedThrough: null, binWidth: null });
+      expect(statements).toEqual(["INSERT INTO", "SELECT indicator_id"]);
+    });
+    await db.sql.transaction(async (tx) => {
+      const { runner, statements } = counting(tx);
+      expect((await lockCursors(runner, [a.id, b.id], () => true)).size).toBe(2);
+      expect(statements).toEqual(["SELECT indicator_id"]);
+    });
+  });
+
+  it("creates a cursor it was told exists when it does not, and refuses one whose indicator is gone", async () => {
+    await db.sql.query(`DELETE FROM "filter_cursor" WHERE indicator_id = $1`, [b.id]);
+    await db.sql.transaction(async (tx) => {
+      expect([...(await lockCursors(tx, [a.id, b.id], () => true)).keys()]).toHaveLength(2);
+    });
+    const gone = a.id + b.id + 1_000;
+    await expect(db.sql.transaction((tx) => lockCursors(tx, [a.id, gone], () => true))).rejects.toMatchObject({ code: "23503" });
+  });
+
+  it("holds the lock until the transaction ends: a second batch for the same indicator waits", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const first = db.sql.transaction(async (tx) => {
+      await lockCursors(tx, [a.id], () => true);
+      order.push("first locked");
+      await held;
+      order.push("first done");
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = db.sql.transaction(async (tx) => {
+      await lockCursors(tx, [a.id], () => true);
+      order.push("second locked");
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first locked", "first done", "second locked"]);
+  });
+});
