@@ -42,9 +42,9 @@ function daysIn(year: number, month: number): number {
 }
 
 /**
- * Epoch ms from OTLP's `fixed64` nanoseconds, which arrive as a decimal string (protobuf via
- * `longs: String`, and OTLP/JSON) or as a JSON number. Null when absent, zero ("unset" in OTLP)
- * or not a non-negative integer.
+ * Epoch ms from OTLP/JSON's `fixed64` nanoseconds, which arrive as a decimal string or as a JSON
+ * number (protobuf's are read by otlp/otlp-int64.ts). Null when absent, zero ("unset" in OTLP) or
+ * not a non-negative integer.
  */
 export function nanosToMillis(nanos: unknown): number | null {
   if (typeof nanos === "string") {

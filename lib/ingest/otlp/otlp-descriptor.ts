@@ -8,7 +8,8 @@ import type { INamespace } from "protobufjs/light.js";
  * fields we ignore (exemplars, descriptions, units, schema URLs) decode fine.
  *
  * Field names are the lowerCamelCase of OTLP/JSON, so a decoded protobuf body converted with
- * `toObject({ longs: String })` has the same shape as an OTLP/JSON body and one mapper reads both.
+ * `toObject` has the same shape as an OTLP/JSON body (64-bit integers aside, read by
+ * otlp-int64.ts) and one mapper reads both.
  * The aggregation temporality is declared as int32 (its wire form) because OTLP/JSON sends enums as
  * integers too. Histogram, exponential histogram and summary points are declared without fields:
  * they are only counted, to reject them by number.

@@ -1,4 +1,5 @@
 import { checkTime, nanosToMillis } from "../ingest-time";
+import { int64NanosToMillis, int64ToNumber, isInt64 } from "./otlp-int64";
 import { keyValueSchema, type OtlpKeyValue } from "./otlp-request-schema";
 import { z } from "zod";
 
@@ -15,8 +16,9 @@ const attributesSchema = z.array(keyValueSchema);
 
 /**
  * One NumberDataPoint, in the plain shape both encodings share. Times are fixed64 nanoseconds (a
- * decimal string, or a JSON number from OTel-JS); the value is `asDouble` (a number, or in JSON
- * also "NaN", "Infinity" or a numeric string) or `asInt` (a decimal string or a number).
+ * decoded protobuf integer, a decimal string, or a JSON number from OTel-JS); the value is
+ * `asDouble` (a number, or in JSON also "NaN", "Infinity" or a numeric string) or `asInt` (a
+ * decoded protobuf integer, a decimal string or a number).
  */
 export function readNumberPoint(raw: unknown, now: number): NumberPointRead {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
@@ -25,7 +27,7 @@ export function readNumberPoint(raw: unknown, now: number): NumberPointRead {
   if (typeof point.flags === "number" && (point.flags & FLAG_NO_RECORDED_VALUE) !== 0) return { kind: "stale" };
   const attributes = readAttributes(point.attributes);
   if (attributes === null) return { kind: "invalid", code: "invalid_item", reason: "attributes must be a list of { key, value }" };
-  const time = nanosToMillis(point.timeUnixNano);
+  const time = millisOf(point.timeUnixNano);
   if (time === null) return { kind: "invalid", code: "invalid_time", reason: "timeUnixNano is missing, zero or not whole nanoseconds" };
   const checked = checkTime(time, now);
   if (!checked.ok) return { kind: "invalid", code: "invalid_time", reason: checked.reason };
@@ -34,7 +36,7 @@ export function readNumberPoint(raw: unknown, now: number): NumberPointRead {
     return { kind: "invalid", code: "invalid_value", reason: "the point has neither a numeric asDouble nor an integer asInt" };
   if (Number.isNaN(value)) return { kind: "nan" };
   if (!Number.isFinite(value)) return { kind: "invalid", code: "invalid_value", reason: "the value is infinite" };
-  const start = nanosToMillis(point.startTimeUnixNano);
+  const start = millisOf(point.startTimeUnixNano);
   return { kind: "point", time: checked.time, value, attributes, ...(start === null ? {} : { start }) };
 }
 
@@ -45,8 +47,14 @@ function readAttributes(raw: unknown): OtlpKeyValue[] | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** fixed64 nanoseconds: decoded from protobuf (otlp-int64.ts), or a string or number from JSON. */
+function millisOf(nanos: unknown): number | null {
+  return isInt64(nanos) ? int64NanosToMillis(nanos) : nanosToMillis(nanos);
+}
+
 function valueOf(point: Record<string, unknown>): number | null {
   const { asDouble, asInt } = point;
+  if (isInt64(asInt)) return int64ToNumber(asInt);
   if (typeof asDouble === "number") return asDouble;
   if (typeof asDouble === "string") return doubleFromJson(asDouble);
   if (typeof asInt === "number") return Number.isInteger(asInt) ? asInt : null;
