@@ -19,7 +19,9 @@ export interface FilterCursor {
  * indicator and can never deadlock, on one app instance or many. When `exists` says every cursor
  * is already there (the caller has committed a batch for each), the creating insert is skipped —
  * a statement less for nearly every batch; should one have gone after all (its indicator was
- * deleted), the insert runs and reports it.
+ * deleted), the insert runs and reports it. Every batch locks the cursor of each indicator it
+ * stores points for, so no point is stored for an indicator that is gone (observations have no
+ * foreign key: docs/design.md §5).
  */
 export async function lockCursors(
   tx: SqlRunner,
@@ -35,7 +37,11 @@ export async function lockCursors(
   await tx.query(`INSERT INTO "filter_cursor" (indicator_id) SELECT unnest($1::int[]) ORDER BY 1 ON CONFLICT (indicator_id) DO NOTHING`, [
     ids,
   ]);
-  return selectForUpdate(tx, ids);
+  const cursors = await selectForUpdate(tx, ids);
+  // Observations have no foreign key of their own: a locked cursor is what says the indicator is there.
+  const gone = ids.filter((id) => !cursors.has(id));
+  if (gone.length > 0) throw new Error(`indicators ${gone.join(", ")} were deleted while a batch for them was being written`);
+  return cursors;
 }
 
 async function selectForUpdate(tx: SqlRunner, ids: readonly number[]): Promise<Map<number, FilterCursor>> {

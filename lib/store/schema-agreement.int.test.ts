@@ -99,14 +99,14 @@ describe("the agreement check catches drift", () => {
     let schema = edit(schemaText, "present  Boolean      @default(false)", "present  Boolean      @default(true)");
     schema = edit(
       schema,
-      /(stepped +Boolean +@default\(false\)\n\n +indicator Indicator @relation\(fields: \[indicatorId\], references: \[id\]), onDelete: Cascade\)/,
-      "$1)",
+      /(createdAt +DateTime @default\(now\(\)\) @map\("created_at"\) @db.Timestamptz\(3\)\n\n +indicator Indicator @relation\(fields: \[indicatorId\], references: \[id\]), onDelete: Cascade\)\n\n +@@index\(\[indicatorId, reportedAt\]\)/,
+      "$1)\n\n  @@index([indicatorId, reportedAt])",
     );
     schema = edit(schema, "  up\n  down\n", "  up\n  down\n  sideways\n");
     expect(drift(schema)).toEqual([
       "enum direction: value list is (up, down, sideways) in schema.prisma but (up, down) in the migrations",
       'column system_function.present: default is "true" in schema.prisma but "false" in the migrations',
-      "foreign key observation.observation_indicator_id_fkey: is (indicator_id) -> indicator(id) ON DELETE RESTRICT ON UPDATE CASCADE " +
+      "foreign key filter_event.filter_event_indicator_id_fkey: is (indicator_id) -> indicator(id) ON DELETE RESTRICT ON UPDATE CASCADE " +
         "in schema.prisma but (indicator_id) -> indicator(id) ON DELETE CASCADE ON UPDATE CASCADE in the migrations",
     ]);
   });
