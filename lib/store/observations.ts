@@ -10,48 +10,50 @@ export interface ObservationRow {
   stepped: boolean;
 }
 
-/** What a batch insert stored beyond what the caller already knows. */
+/** What a batch insert stored beyond what the caller already knows (every row flagged `stepped` was stored, or the insert failed). */
 export interface InsertedObservations {
-  /** How many of the rows flagged `stepped` were stored (all of them, unless something else wrote the same points). */
-  stepped: number;
   /** The rows not flagged `stepped` that were new (the rest were already stored). */
   unstepped: { indicatorId: number; time: number; value: number }[];
 }
 
 /*
- * The outer SELECT folds the RETURNING rows into one row of arrays: the new unstepped rows (a
- * re-sent or late point is either already stored or new, and only the database knows which) and a
- * count of the stepped ones, so a large in-order batch sends back one number, not every row.
+ * The rows that step a filter are new for certain: they come after the indicator's cursor, which
+ * the batch holds locked, and storedTimesAfter found none of them stored. They go in with a plain
+ * INSERT — no conflict check per row (a duplicate there could only come from a writer bypassing
+ * the pipeline, and fails the batch). The rest (late or re-sent points) may be stored already:
+ * ON CONFLICT keeps the first, and the outer SELECT folds the RETURNING rows into one row of
+ * arrays, the ones that were new.
  */
-const INSERT_OBSERVATIONS = `
+const INSERT_STEPPED = `
+INSERT INTO "observation" (indicator_id, observed_at, value, stepped)
+SELECT id, ${toTimestamp("t")}, v, true FROM unnest($1::int[], $2::float8[], $3::float8[]) AS p(id, t, v)`;
+
+const INSERT_OTHERS = `
 WITH stored AS (
   INSERT INTO "observation" (indicator_id, observed_at, value, stepped)
-  SELECT id, ${toTimestamp("t")}, v, s FROM unnest($1::int[], $2::float8[], $3::float8[], $4::bool[]) AS p(id, t, v, s)
+  SELECT id, ${toTimestamp("t")}, v, false FROM unnest($1::int[], $2::float8[], $3::float8[]) AS p(id, t, v)
   ON CONFLICT (indicator_id, observed_at) DO NOTHING
-  RETURNING indicator_id, observed_at, value, stepped
+  RETURNING indicator_id, observed_at, value
 )
-SELECT count(*) FILTER (WHERE stepped)::int AS stepped,
-       COALESCE(array_agg(indicator_id) FILTER (WHERE NOT stepped), '{}') AS ids,
-       COALESCE(array_agg(${toMillis("observed_at")}) FILTER (WHERE NOT stepped), '{}') AS times,
-       COALESCE(array_agg(value) FILTER (WHERE NOT stepped), '{}') AS "values"
+SELECT COALESCE(array_agg(indicator_id), '{}') AS ids,
+       COALESCE(array_agg(${toMillis("observed_at")}), '{}') AS times,
+       COALESCE(array_agg(value), '{}') AS "values"
   FROM stored`;
 
 /**
- * Stores a batch in one statement. A point already stored (same indicator and time) is left as it
- * was: the first value written wins, so a re-sent batch changes nothing.
+ * Stores a batch, in one statement when every point steps its filter (the usual in-order batch),
+ * two otherwise. A point already stored (same indicator and time) is left as it was: the first
+ * value written wins, so a re-sent batch changes nothing.
  */
 export async function insertObservations(tx: SqlRunner, rows: readonly ObservationRow[]): Promise<InsertedObservations> {
-  if (rows.length === 0) return { stepped: 0, unstepped: [] };
-  const [result] = await tx.query<{ stepped: number; ids: number[]; times: number[]; values: number[] }>(INSERT_OBSERVATIONS, [
-    rows.map((r) => r.indicatorId),
-    rows.map((r) => r.time),
-    rows.map((r) => r.value),
-    rows.map((r) => r.stepped),
-  ]);
-  if (result === undefined) return { stepped: 0, unstepped: [] };
+  const stepped = rows.filter((r) => r.stepped);
+  const others = stepped.length === rows.length ? [] : rows.filter((r) => !r.stepped);
+  const columns = (list: readonly ObservationRow[]) => [list.map((r) => r.indicatorId), list.map((r) => r.time), list.map((r) => r.value)];
+  if (stepped.length > 0) await tx.query(INSERT_STEPPED, columns(stepped));
+  if (others.length === 0) return { unstepped: [] };
+  const [result] = await tx.query<{ ids: number[]; times: number[]; values: number[] }>(INSERT_OTHERS, columns(others));
   return {
-    stepped: result.stepped,
-    unstepped: result.ids.map((indicatorId, i) => ({ indicatorId, time: result.times[i]!, value: result.values[i]! })),
+    unstepped: (result?.ids ?? []).map((indicatorId, i) => ({ indicatorId, time: result!.times[i]!, value: result!.values[i]! })),
   };
 }
 
