@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countsBalance } from "../ingest-counts";
+import { checkTime, parseRfc3339 } from "../ingest-time";
 import { MalformedBodyError } from "../malformed-body";
 import { decodeObservationBatch } from "./decode-observation-batch";
-import { MAX_BATCH_ITEMS, observationBatchSchema } from "./observation-batch-schema";
+import { MAX_BATCH_ITEMS, observationBatchSchema, observationItemSchema } from "./observation-batch-schema";
 
 const NOW = Date.UTC(2024, 4, 1, 12, 0, 0);
 const decode = (body: unknown) => decodeObservationBatch(body, { now: NOW });
@@ -116,5 +118,52 @@ describe("decodeObservationBatch", () => {
   it("has a batch schema for the OpenAPI document that agrees with the decoder", () => {
     expect(observationBatchSchema.safeParse({ observations: [item(), item({ indicator: undefined, indicatorId: 3 })] }).success).toBe(true);
     expect(observationBatchSchema.safeParse({ observations: [item({ value: Number.POSITIVE_INFINITY })] }).success).toBe(false);
+  });
+
+  it("takes exactly the items the item schema takes, with the same fields, however they repeat in a batch", () => {
+    const anItem = fc.record(
+      {
+        unit: fc.constantFrom("acme/ops/payments", "acme", "Acme", "acme//ops", "", 7, null, "a".repeat(300)),
+        indicator: fc.constantFrom("latency-p99", "Latency", "", "-x", 3),
+        indicatorId: fc.constantFrom(42, -1, 1.5, 2 ** 40, "42"),
+        time: fc.oneof(
+          fc.integer({ min: NOW - 86_400_000, max: NOW }),
+          fc.constantFrom(1.5, Number.NaN, 2 ** 60, -1, "2024-05-01T11:58:00Z", "yesterday", null),
+        ),
+        value: fc.oneof(fc.double(), fc.constantFrom("3", null, true)),
+        extra: fc.constantFrom("ignored", 1),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(anItem, { minLength: 1, maxLength: 6 }), (items) => {
+        const result = decode({ observations: items });
+        const taken = new Set(result.positions);
+        items.forEach((raw, index) => {
+          const at = `observations[${index}]`;
+          const parsed = observationItemSchema.safeParse(raw);
+          const rejects = result.rejects.filter((r) => r.at === at);
+          if (!parsed.success) {
+            expect(rejects, at).toHaveLength(1);
+            return;
+          }
+          // Taken by the schema: refused only for a time outside the window, else stored (or superseded by a later duplicate).
+          const { time } = parsed.data;
+          const inWindow = checkTime(typeof time === "number" ? time : (parseRfc3339(time) ?? Number.NaN), NOW).ok;
+          expect(
+            rejects.map((r) => r.code),
+            at,
+          ).toEqual(inWindow ? [] : ["invalid_time"]);
+          if (!taken.has(at)) return;
+          const observation = result.observations[result.positions.indexOf(at)]!;
+          expect(observation.unitPath).toBe(parsed.data.unit);
+          expect(observation.value).toBe(parsed.data.value);
+          expect("indicatorKey" in observation ? observation.indicatorKey : observation.indicatorId).toBe(
+            parsed.data.indicator ?? parsed.data.indicatorId,
+          );
+        });
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
