@@ -28,6 +28,7 @@ systems:
       - { key: c, name: C, unit: ms, direction: down }
       - { key: d, name: D, unit: ms, direction: down }
       - { key: e, name: E, unit: ms, direction: down }
+      - { key: f, name: F, unit: ms, direction: down }
 `;
 
 const T0 = Date.UTC(2026, 10, 1);
@@ -46,7 +47,7 @@ beforeAll(async () => {
   await importModel(db, parseModel(MODEL, "yaml"));
   for (const t of await indicatorsByName(
     db.sql,
-    ["a", "b", "c", "d", "e"].map((key) => ({ unitPath: "acme", key })),
+    ["a", "b", "c", "d", "e", "f"].map((key) => ({ unitPath: "acme", key })),
   ))
     targets.set(t.key, t);
 });
@@ -176,6 +177,27 @@ describe("Pipeline.write", () => {
     expect(
       await one(`SELECT sum(count)::int AS n FROM rollup WHERE indicator_id = $1 AND resolution = 'day'`, [targets.get("a")!.id]),
     ).toEqual({ n: 701 });
+  });
+
+  it("never steps a point stored earlier without a step when it comes again after the cursor", async () => {
+    const f = targets.get("f")!;
+    const t = T0 + 10 * DAY;
+    const pipeline = newPipeline();
+    // A ratio index with no capability cannot be formed: the point is stored, and the filter does not see it.
+    const unformed = { ...f, kind: "productivity" as const, capability: null };
+    const first = await pipeline.write({ points: [{ indicator: unformed, time: t, value: 5 }] }, AUDIT);
+    expect(first.kind === "stored" && first.outcome).toMatchObject({ stored: 1, stepped: 0 });
+    // The same point again, now for a filter that could step it, and a new one after it: only the new one steps.
+    const raw = { ...f, kind: "raw" as const };
+    const points = [
+      { indicator: raw, time: t, value: 5 },
+      { indicator: raw, time: t + 60_000, value: 6 },
+    ];
+    const second = await pipeline.write({ points }, AUDIT);
+    expect(second.kind === "stored" && second.outcome).toMatchObject({ stored: 1, duplicates: 1, stepped: 1 });
+    expect(await cursorOf("f")).toEqual({ steps: 1, through: t + 60_000 });
+    const third = await pipeline.write({ points }, AUDIT);
+    expect(third.kind === "stored" && third.outcome).toMatchObject({ stored: 0, duplicates: 2, stepped: 0 });
   });
 
   it("continues exactly as an uninterrupted run when every batch starts from a cold cache (a restart between batches)", async () => {

@@ -47,20 +47,25 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
   const byIndicator = groupPoints(batch);
   const points = [...byIndicator.values()].reduce((n, g) => n + g.points.length, 0);
   const cursors = await lockCursors(tx, [...byIndicator.keys()], (id) => cache.has(id));
-  const cursorOf = (id: number): FilterCursor => cursors.get(id) ?? { indicatorId: id, steps: 0, steppedThrough: null, binWidth: null };
+  const cursorOf = (id: number): FilterCursor =>
+    cursors.get(id) ?? { indicatorId: id, steps: 0, steppedThrough: null, storedThrough: null, binWidth: null };
 
-  // Points after the cursor are new in-order points, unless stored before without stepping.
-  const after = new Map<number, number | null>();
+  // Points after the cursor are new in-order points, unless stored before without stepping. Only
+  // an indicator with such a point at or before its latest stored one needs looking up.
+  const later = new Map<number, Point[]>();
+  const uncertain = new Map<number, number | null>();
   for (const [id, group] of byIndicator) {
-    const through = cursorOf(id).steppedThrough;
-    if (group.points.some((p) => through === null || p.time > through)) after.set(id, through);
+    const { steppedThrough: through, storedThrough: stored } = cursorOf(id);
+    const after = group.points.filter((p) => through === null || p.time > through);
+    if (after.length === 0) continue;
+    later.set(id, after);
+    if (stored !== null && after[0]!.time <= stored) uncertain.set(id, through);
   }
-  const known = await storedTimesAfter(tx, after);
+  const known = await storedTimesAfter(tx, uncertain);
   const toStep = new Map<number, Point[]>();
-  for (const id of after.keys()) {
-    const through = cursorOf(id).steppedThrough;
+  for (const [id, after] of later) {
     const seen = known.get(id);
-    const fresh = byIndicator.get(id)!.points.filter((p) => (through === null || p.time > through) && !seen?.has(p.time));
+    const fresh = seen === undefined ? after : after.filter((p) => !seen.has(p.time));
     if (fresh.length > 0) toStep.set(id, fresh);
   }
 
@@ -85,7 +90,8 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
     steppedTimes.set(id, new Set(result.stepped));
     for (const event of result.events) events.push(event);
     if (result.levels.length > 0) levels.set(id, result.levels);
-    moved.push({ ...cursor, steps, steppedThrough: through });
+    const storedThrough = Math.max(cursor.storedThrough ?? -Infinity, fresh[fresh.length - 1]!.time);
+    moved.push({ ...cursor, steps, steppedThrough: through, storedThrough });
     stepped.push({ id, steps, filter });
     if (steps - filter.checkpointSteps >= CHECKPOINT_STEPS || now - filter.checkpointWrittenAt >= CHECKPOINT_MS) {
       due.push({ id, steps, through, filter });

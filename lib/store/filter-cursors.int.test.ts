@@ -3,6 +3,7 @@ import { parseModel } from "@/lib/model-file/parse-model";
 import { lockCursors } from "@/lib/store/filter-cursors";
 import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { importModel } from "@/lib/store/model-import";
+import { insertObservations } from "@/lib/store/observations";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
@@ -51,7 +52,7 @@ describe("lockCursors", () => {
       const { runner, statements } = counting(tx);
       const cursors = await lockCursors(runner, [b.id, a.id, a.id]);
       expect([...cursors.keys()]).toEqual([a.id, b.id].sort((x, y) => x - y));
-      expect(cursors.get(a.id)).toEqual({ indicatorId: a.id, steps: 0, steppedThrough: null, binWidth: null });
+      expect(cursors.get(a.id)).toEqual({ indicatorId: a.id, steps: 0, steppedThrough: null, storedThrough: null, binWidth: null });
       expect(statements).toEqual(["INSERT INTO", "SELECT indicator_id"]);
     });
     await db.sql.transaction(async (tx) => {
@@ -61,10 +62,18 @@ describe("lockCursors", () => {
     });
   });
 
-  it("creates a cursor it was told exists when it does not, and refuses one whose indicator is gone", async () => {
+  it("creates a cursor it was told exists when it does not, from the points already stored, and refuses one whose indicator is gone", async () => {
     await db.sql.query(`DELETE FROM "filter_cursor" WHERE indicator_id = $1`, [b.id]);
+    const stored = Date.UTC(2026, 10, 1, 12);
+    await insertObservations(db.sql, [
+      { indicatorId: b.id, time: stored - 60_000, value: 1, stepped: false },
+      { indicatorId: b.id, time: stored, value: 2, stepped: false },
+    ]);
     await db.sql.transaction(async (tx) => {
-      expect([...(await lockCursors(tx, [a.id, b.id], () => true)).keys()]).toHaveLength(2);
+      const cursors = await lockCursors(tx, [a.id, b.id], () => true);
+      expect([...cursors.keys()]).toHaveLength(2);
+      // Points stored before the cursor existed count as stored: a batch will look them up before stepping.
+      expect(cursors.get(b.id)).toMatchObject({ steps: 0, steppedThrough: null, storedThrough: stored });
     });
     const gone = a.id + b.id + 1_000;
     await expect(db.sql.transaction((tx) => lockCursors(tx, [a.id, gone], () => true))).rejects.toMatchObject({ code: "23503" });

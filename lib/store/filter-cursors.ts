@@ -9,6 +9,8 @@ export interface FilterCursor {
   steps: number;
   /** Time of the last stepped point, epoch ms; null before the first. */
   steppedThrough: number | null;
+  /** Time of the latest stored point of the indicator, stepped or not, epoch ms; null when none is stored. */
+  storedThrough: number | null;
   /** Width of the roll-ups' value bins, fixed by the first batch; null before it. */
   binWidth: number | null;
 }
@@ -34,9 +36,13 @@ export async function lockCursors(
     const cursors = await selectForUpdate(tx, ids);
     if (cursors.size === ids.length) return cursors;
   }
-  await tx.query(`INSERT INTO "filter_cursor" (indicator_id) SELECT unnest($1::int[]) ORDER BY 1 ON CONFLICT (indicator_id) DO NOTHING`, [
-    ids,
-  ]);
+  // A new cursor starts from whatever is stored already (points stored before the pipeline had a cursor for them).
+  await tx.query(
+    `INSERT INTO "filter_cursor" (indicator_id, stored_through)
+     SELECT id, (SELECT max(o.observed_at) FROM "observation" o WHERE o.indicator_id = id) FROM unnest($1::int[]) AS u(id)
+      ORDER BY 1 ON CONFLICT (indicator_id) DO NOTHING`,
+    [ids],
+  );
   const cursors = await selectForUpdate(tx, ids);
   // Observations have no foreign key of their own: a locked cursor is what says the indicator is there.
   const gone = ids.filter((id) => !cursors.has(id));
@@ -46,13 +52,19 @@ export async function lockCursors(
 
 async function selectForUpdate(tx: SqlRunner, ids: readonly number[]): Promise<Map<number, FilterCursor>> {
   const cursors = new Map<number, FilterCursor>();
-  const rows = await tx.query<{ id: number; steps: string; through: number | null; bin_width: number | null }>(
-    `SELECT indicator_id AS id, steps, ${toMillis("stepped_through")} AS through, bin_width
+  const rows = await tx.query<{ id: number; steps: string; through: number | null; stored: number | null; bin_width: number | null }>(
+    `SELECT indicator_id AS id, steps, ${toMillis("stepped_through")} AS through, ${toMillis("stored_through")} AS stored, bin_width
        FROM "filter_cursor" WHERE indicator_id = ANY($1::int[]) ORDER BY indicator_id FOR UPDATE`,
     [ids],
   );
   for (const row of rows) {
-    cursors.set(row.id, { indicatorId: row.id, steps: toCount(row.steps), steppedThrough: row.through, binWidth: row.bin_width });
+    cursors.set(row.id, {
+      indicatorId: row.id,
+      steps: toCount(row.steps),
+      steppedThrough: row.through,
+      storedThrough: row.stored,
+      binWidth: row.bin_width,
+    });
   }
   return cursors;
 }
@@ -61,9 +73,16 @@ async function selectForUpdate(tx: SqlRunner, ids: readonly number[]): Promise<M
 export async function saveCursors(tx: SqlRunner, cursors: readonly FilterCursor[]): Promise<void> {
   if (cursors.length === 0) return;
   await tx.query(
-    `UPDATE "filter_cursor" c SET steps = u.steps, stepped_through = ${toTimestamp("u.through")}, bin_width = u.bin_width, updated_at = now()
-       FROM unnest($1::int[], $2::int8[], $3::float8[], $4::float8[]) AS u(id, steps, through, bin_width)
+    `UPDATE "filter_cursor" c SET steps = u.steps, stepped_through = ${toTimestamp("u.through")},
+            stored_through = ${toTimestamp("u.stored")}, bin_width = u.bin_width, updated_at = now()
+       FROM unnest($1::int[], $2::int8[], $3::float8[], $4::float8[], $5::float8[]) AS u(id, steps, through, stored, bin_width)
       WHERE c.indicator_id = u.id`,
-    [cursors.map((c) => c.indicatorId), cursors.map((c) => c.steps), cursors.map((c) => c.steppedThrough), cursors.map((c) => c.binWidth)],
+    [
+      cursors.map((c) => c.indicatorId),
+      cursors.map((c) => c.steps),
+      cursors.map((c) => c.steppedThrough),
+      cursors.map((c) => c.storedThrough),
+      cursors.map((c) => c.binWidth),
+    ],
   );
 }
