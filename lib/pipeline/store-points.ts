@@ -47,8 +47,8 @@ export async function storePoints(tx: SqlRunner, cache: FilterCache, batch: read
   const byIndicator = groupPoints(batch);
   const points = [...byIndicator.values()].reduce((n, g) => n + g.points.length, 0);
   const cursors = await lockCursors(tx, [...byIndicator.keys()], (id) => cache.has(id));
-  const cursorOf = (id: number): FilterCursor =>
-    cursors.get(id) ?? { indicatorId: id, steps: 0, steppedThrough: null, storedThrough: null, binWidth: null };
+  // lockCursors returns a cursor for every indicator asked for, or throws.
+  const cursorOf = (id: number): FilterCursor => cursors.get(id)!;
 
   // Points after the cursor are new in-order points, unless stored before without stepping. Only
   // an indicator with such a point at or before its latest stored one needs looking up.
