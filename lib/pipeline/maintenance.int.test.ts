@@ -1,32 +1,21 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model-file/parse-model";
 import { encodeJournal } from "@/lib/pipeline/journal-codec";
 import { didSomething, runMaintenance, type MaintenanceReport } from "@/lib/pipeline/maintenance";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { readBuckets } from "@/lib/pipeline/read-buckets";
 import type { RetentionSettings } from "@/lib/pipeline/retention";
 import { openPostgres, type Database } from "@/lib/store/database";
-import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import { importModel } from "@/lib/store/model-import";
+import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { insertObservations, storedTimesAfter } from "@/lib/store/observations";
 import { listPartitions } from "@/lib/store/partitions";
 import { recentAudit } from "@/lib/store/audit-events";
 import { appendJournal, journalBacklog } from "@/lib/store/rollup-journal";
 import { mergeRollups } from "@/lib/store/rollups";
 import { actualSchema } from "@/lib/testing/actual-schema";
+import { importIndicators } from "@/lib/testing/import-indicators";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { bucketOfPoint } from "@/lib/vsm/temporal/bucket";
 import { DAY, HOUR, MINUTE } from "@/lib/vsm/types";
-
-const MODEL = `
-version: 1
-systems:
-  - path: acme
-    name: Acme
-    indicators:
-      - { key: a, name: A, unit: ms, direction: down }
-      - { key: b, name: B, unit: ms, direction: down }
-`;
 
 const utc = (y: number, m: number, d = 1, h = 0, min = 0, s = 0, ms = 0) => Date.UTC(y, m - 1, d, h, min, s, ms);
 const RETENTION: RetentionSettings = {
@@ -56,12 +45,8 @@ afterEach(async () => {
 async function fresh(): Promise<{ db: TestDatabase; a: IndicatorTarget; b: IndicatorTarget }> {
   const db = await createTestDatabase();
   open.push(db);
-  await importModel(db, parseModel(MODEL, "yaml"));
-  const [a, b] = await indicatorsByName(db.sql, [
-    { unitPath: "acme", key: "a" },
-    { unitPath: "acme", key: "b" },
-  ]);
-  return { db, a: a!, b: b! };
+  const targets = await importIndicators(db, { acme: ["a", "b"] });
+  return { db, a: targets.get("a")!, b: targets.get("b")! };
 }
 
 const insert = (db: Database, points: { indicator: IndicatorTarget; time: number; value: number }[]) =>

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model-file/parse-model";
 import { FilterCache } from "@/lib/pipeline/filter-cache";
 import { drainJournal, materializeRollups } from "@/lib/pipeline/materialize-rollups";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { readBuckets } from "@/lib/pipeline/read-buckets";
 import { rollUpBatch } from "@/lib/pipeline/roll-up-batch";
 import { storePoints } from "@/lib/pipeline/store-points";
-import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import { importModel } from "@/lib/store/model-import";
+import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { journalBacklog } from "@/lib/store/rollup-journal";
+import { importIndicators } from "@/lib/testing/import-indicators";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { settleRollups } from "@/lib/testing/settle-rollups";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
@@ -28,19 +27,9 @@ let a: IndicatorTarget;
 let b: IndicatorTarget;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importModel(
-    db,
-    parseModel(
-      "version: 1\nsystems:\n  - path: s\n    name: S\n    indicators:\n      - { key: a, name: A, unit: ms, direction: down }\n      - { key: b, name: B, unit: ms, direction: down }\n",
-      "yaml",
-    ),
-  );
-  const targets = await indicatorsByName(db.sql, [
-    { unitPath: "s", key: "a" },
-    { unitPath: "s", key: "b" },
-  ]);
-  a = targets[0]!;
-  b = targets[1]!;
+  const targets = await importIndicators(db, { s: ["a", "b"] });
+  a = targets.get("a")!;
+  b = targets.get("b")!;
 });
 afterAll(() => db.drop());
 

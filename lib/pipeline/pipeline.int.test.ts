@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { readBuckets } from "@/lib/pipeline/read-buckets";
 import { stepPoints, type IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { CHECKPOINT_STEPS } from "@/lib/pipeline/store-points";
-import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import { importModel } from "@/lib/store/model-import";
+import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { settleRollups } from "@/lib/testing/settle-rollups";
+import { importIndicators } from "@/lib/testing/import-indicators";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
@@ -16,20 +15,6 @@ import { seededRandom } from "@/lib/vsm/random";
 import { DAY } from "@/lib/vsm/types";
 
 const AUDIT = { audit: { actor: "system", action: "telemetry.write", detail: { source: "test" } } };
-
-const MODEL = `
-version: 1
-systems:
-  - path: acme
-    name: Acme
-    indicators:
-      - { key: a, name: A, unit: ms, direction: down }
-      - { key: b, name: B, unit: ms, direction: down }
-      - { key: c, name: C, unit: ms, direction: down }
-      - { key: d, name: D, unit: ms, direction: down }
-      - { key: e, name: E, unit: ms, direction: down }
-      - { key: f, name: F, unit: ms, direction: down }
-`;
 
 const T0 = Date.UTC(2026, 10, 1);
 const series = (seed: number, length: number) => {
@@ -44,12 +29,7 @@ let db: TestDatabase;
 const targets = new Map<string, IndicatorTarget>();
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importModel(db, parseModel(MODEL, "yaml"));
-  for (const t of await indicatorsByName(
-    db.sql,
-    ["a", "b", "c", "d", "e", "f"].map((key) => ({ unitPath: "acme", key })),
-  ))
-    targets.set(t.key, t);
+  for (const [key, target] of await importIndicators(db, { acme: ["a", "b", "c", "d", "e", "f"] })) targets.set(key, target);
 });
 /** Every pipeline a test makes, closed before the database goes: their roll-up folds must not outlive it. */
 const pipelines: Pipeline[] = [];

@@ -1,34 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model-file/parse-model";
 import { lockCursors } from "@/lib/store/filter-cursors";
-import { indicatorsByName, type IndicatorTarget } from "@/lib/store/indicator-runtimes";
-import { importModel } from "@/lib/store/model-import";
+import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { insertObservations } from "@/lib/store/observations";
 import type { SqlRunner } from "@/lib/store/sql-runner";
+import { importIndicators } from "@/lib/testing/import-indicators";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-
-const MODEL = `
-version: 1
-systems:
-  - path: acme
-    name: Acme
-    indicators:
-      - { key: a, name: A, unit: ms, direction: down }
-      - { key: b, name: B, unit: ms, direction: down }
-`;
 
 let db: TestDatabase;
 let a: IndicatorTarget;
 let b: IndicatorTarget;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importModel(db, parseModel(MODEL, "yaml"));
-  const found = await indicatorsByName(db.sql, [
-    { unitPath: "acme", key: "a" },
-    { unitPath: "acme", key: "b" },
-  ]);
-  a = found.find((t) => t.key === "a")!;
-  b = found.find((t) => t.key === "b")!;
+  const targets = await importIndicators(db, { acme: ["a", "b"] });
+  a = targets.get("a")!;
+  b = targets.get("b")!;
 });
 afterAll(() => db.close());
 

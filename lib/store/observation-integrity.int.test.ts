@@ -1,32 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseModel } from "@/lib/model-file/parse-model";
-import { indicatorsByName } from "@/lib/store/indicator-runtimes";
-import { importModel } from "@/lib/store/model-import";
+import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import { insertObservations } from "@/lib/store/observations";
+import { importIndicators } from "@/lib/testing/import-indicators";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 /**
  * Observations have no foreign key (it cost a check and a row lock per stored point): a trigger
  * deletes an indicator's observations with it, as ON DELETE CASCADE did, however the indicator goes.
  */
-const MODEL = `
-version: 1
-systems:
-  - path: acme
-    name: Acme
-    indicators:
-      - { key: a, name: A, unit: ms, direction: down }
-  - path: acme/plant
-    name: Plant
-    indicators:
-      - { key: b, name: B, unit: ms, direction: down }
-      - { key: c, name: C, unit: ms, direction: down }
-`;
-
 let db: TestDatabase;
+let targets: Map<string, IndicatorTarget>;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importModel(db, parseModel(MODEL, "yaml"));
+  targets = await importIndicators(db, { acme: ["a"], "acme/plant": ["b", "c"] });
 });
 afterAll(() => db.close());
 
@@ -41,12 +27,7 @@ const counts = async () =>
 
 describe("an indicator's observations", () => {
   it("go with the indicator, deleted on its own or with its system", async () => {
-    const targets = await indicatorsByName(db.sql, [
-      { unitPath: "acme", key: "a" },
-      { unitPath: "acme/plant", key: "b" },
-      { unitPath: "acme/plant", key: "c" },
-    ]);
-    const rows = targets.flatMap((t) =>
+    const rows = [...targets.values()].flatMap((t) =>
       [1, 2, 3].map((k) => ({ indicatorId: t.id, time: Date.UTC(2026, 10, 1) + k * 60_000, value: k, stepped: false })),
     );
     await insertObservations(db.sql, rows);

@@ -4,14 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseModel } from "@/lib/model-file/parse-model";
 import { Pipeline } from "@/lib/pipeline/pipeline";
 import { stepPoints, type IndicatorRuntime } from "@/lib/pipeline/step-points";
 import { openEmbedded, type Database } from "@/lib/store/database";
 import { readAddress } from "@/lib/store/embedded/served-address";
-import { indicatorsByName } from "@/lib/store/indicator-runtimes";
 import { applyMigrations } from "@/lib/store/migrate";
-import { importModel } from "@/lib/store/model-import";
+import { importIndicators } from "@/lib/testing/import-indicators";
 import { createFilterState } from "@/lib/vsm/filter/create-filter-state";
 import { filterParams } from "@/lib/vsm/filter/filter-params";
 import { syntheticSeries } from "@/lib/vsm/filter/synthetic-series";
@@ -119,24 +117,7 @@ describe("while this process owns the embedded folder", () => {
   });
 
   it("two processes ingesting the same indicators at once step each filter exactly once per stored point", async () => {
-    await importModel(
-      owner,
-      parseModel(
-        `version: 1
-systems:
-  - path: acme
-    name: Acme
-    indicators:
-      - { key: d, name: D, unit: ms, direction: down }
-      - { key: e, name: E, unit: ms, direction: down }
-`,
-        "yaml",
-      ),
-    );
-    const targets = await indicatorsByName(owner.sql, [
-      { unitPath: "acme", key: "d" },
-      { unitPath: "acme", key: "e" },
-    ]);
+    const targets = [...(await importIndicators(owner, { acme: ["d", "e"] })).values()];
     const [seed, length, chunk] = [4, 600, 20];
     const child = run("lib/testing/embedded-child.ts", "ingest", String(seed), String(length), String(chunk), "1", "d", "e");
     const { times, values } = syntheticSeries(seededRandom(seed), {
