@@ -3,7 +3,7 @@ import { auditActor } from "@/lib/auth/audit-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { requireContentType } from "@/lib/http/request-body";
 import { decodingStep } from "@/lib/ingest/malformed-body";
-import { readOtlpMetrics } from "@/lib/ingest/otlp/decode-otlp-metrics";
+import { mapOtlpRequest, readOtlpMetrics } from "@/lib/ingest/otlp/decode-otlp-metrics";
 import { encodeOtlpResponseJson, encodeOtlpResponseProtobuf, otlpPartialSuccess } from "@/lib/ingest/otlp/otlp-response";
 import { readOtlpProtobuf } from "@/lib/ingest/otlp/read-otlp-protobuf";
 import { cumulativeSeries, settleRequest } from "@/lib/ingest/settle-points";
@@ -31,11 +31,13 @@ export async function receiveOtlp(
   const { request, actor, db, pipeline, now } = context;
   const started = performance.now();
   const type = requireContentType(request, [OTLP_PROTOBUF, OTLP_JSON]);
-  const body =
+  const unsettled =
     type === OTLP_PROTOBUF
-      ? readOtlpProtobuf(bytes)
-      : decodingStep("OTLP/JSON", () => JSON.parse(new TextDecoder().decode(bytes)) as unknown);
-  const unsettled = readOtlpMetrics(body, now);
+      ? mapOtlpRequest(readOtlpProtobuf(bytes), now)
+      : readOtlpMetrics(
+          decodingStep("OTLP/JSON", () => JSON.parse(new TextDecoder().decode(bytes)) as unknown),
+          now,
+        );
   countReceived("otlp", unsettled.counts.points);
   const settled = settleRequest(unsettled, await readCounterMemory(db.sql, cumulativeSeries(unsettled)));
   const scoped = splitByScope(actor, settled.observations);

@@ -25,7 +25,7 @@ export type OtlpResult = SettledRequest;
 
 /** `POST /api/otlp/v1/metrics` with `Content-Type: application/x-protobuf` (gunzipped by the route). */
 export function decodeOtlpProtobuf(bytes: Uint8Array, options: OtlpOptions): OtlpResult {
-  return settleRequest(readOtlpMetrics(readOtlpProtobuf(bytes), options.now), options.memory);
+  return settleRequest(mapOtlpRequest(readOtlpProtobuf(bytes), options.now), options.memory);
 }
 
 /** `POST /api/otlp/v1/metrics` with `Content-Type: application/json`, parsed by the route. */
@@ -34,8 +34,8 @@ export function decodeOtlpJson(body: unknown, options: OtlpOptions): OtlpResult 
 }
 
 /**
- * The first half of decoding: a request (OTLP/JSON as parsed, or protobuf read by
- * readOtlpProtobuf) mapped to points, with the cumulative ones still waiting for their memory.
+ * The first half of decoding OTLP/JSON: the parsed body checked against the request's structure
+ * and mapped to points, with the cumulative ones still waiting for their memory.
  */
 export function readOtlpMetrics(body: unknown, now: number): UnsettledRequest {
   const parsed = otlpRequestSchema.safeParse(body);
@@ -43,10 +43,11 @@ export function readOtlpMetrics(body: unknown, now: number): UnsettledRequest {
     const details = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     throw new MalformedBodyError("not an OTLP ExportMetricsServiceRequest", { details });
   }
-  return mapRequest(parsed.data, now);
+  return mapOtlpRequest(parsed.data, now);
 }
 
-function mapRequest(request: OtlpRequest, now: number): UnsettledRequest {
+/** A request of the checked structure (OTLP/JSON through the schema, protobuf from readOtlpProtobuf) mapped to points. */
+export function mapOtlpRequest(request: OtlpRequest, now: number): UnsettledRequest {
   const counts = emptyCounts("otlp");
   const rejects: Reject[] = [];
   const pending: PendingPoint[] = [];
