@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 
 /**
  * One entry of the audit trail (docs/telemetry-in.md "The audit trail"): who, what, on which part of the model. The
@@ -16,9 +16,10 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export async function appendAudit(tx: Pick<SqlRunner, "query">, entries: readonly AuditEntry[]): Promise<void> {
+export async function appendAudit(tx: Pick<SqlRunner, "query" | "defer">, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "audit_event" (actor, action, target, detail)
      SELECT actor, action, target, detail::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS a(actor, action, target, detail)`,
     [

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CumulativePoint } from "@/lib/ingest/cumulative-rate";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
 
 /** The last stored point of each named counter series (docs/telemetry-in.md, "Counters become rates"). */
@@ -26,7 +26,8 @@ export async function readCounterMemory(sql: SqlRunner, series: readonly string[
 export async function writeCounterMemory(tx: SqlRunner, memory: ReadonlyMap<string, CumulativePoint>): Promise<void> {
   if (memory.size === 0) return;
   const entries = [...memory];
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "counter_memory" AS m (series, time, value, start, updated_at)
      SELECT series, ${toTimestamp("time")}, value, ${toTimestamp("start")}, now()
        FROM unnest($1::text[], $2::float8[], $3::float8[], $4::float8[]) AS p(series, time, value, start)

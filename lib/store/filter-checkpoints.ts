@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
 
 /**
@@ -40,7 +40,8 @@ export async function readCheckpoints(tx: SqlRunner, indicatorIds: readonly numb
 /** Replaces the checkpoints of the given indicators, in one statement. */
 export async function writeCheckpoints(tx: SqlRunner, checkpoints: readonly Omit<FilterCheckpoint, "writtenAt">[]): Promise<void> {
   if (checkpoints.length === 0) return;
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "filter_checkpoint" (indicator_id, version, steps, stepped_through, state, written_at)
      SELECT id, version, steps, ${toTimestamp("through")}, state::jsonb, now()
        FROM unnest($1::int[], $2::int[], $3::int8[], $4::float8[], $5::text[]) AS c(id, version, steps, through, state)

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
 
 /** Where an indicator's filter stands (docs/design.md §5). */
@@ -72,7 +72,8 @@ async function selectForUpdate(tx: SqlRunner, ids: readonly number[]): Promise<M
 /** Writes the cursors a batch moved, in one statement. */
 export async function saveCursors(tx: SqlRunner, cursors: readonly FilterCursor[]): Promise<void> {
   if (cursors.length === 0) return;
-  await tx.query(
+  await write(
+    tx,
     `UPDATE "filter_cursor" c SET steps = u.steps, stepped_through = ${toTimestamp("u.through")},
             stored_through = ${toTimestamp("u.stored")}, bin_width = u.bin_width, updated_at = now()
        FROM unnest($1::int[], $2::int8[], $3::float8[], $4::float8[], $5::float8[]) AS u(id, steps, through, stored, bin_width)

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toTimestamp } from "@/lib/store/sql-time";
 import type { ChangeEvent, ChangeKind } from "@/lib/vsm/filter/filter-output";
 import type { Band, RegimeProbabilities, Valence } from "@/lib/vsm/types";
@@ -22,7 +22,8 @@ export interface FilterEventRow {
 /** Appends a batch's events in one statement. */
 export async function insertFilterEvents(tx: SqlRunner, events: readonly FilterEventRow[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "filter_event" (indicator_id, type, kind, valence, changed_at, reported_at, magnitude, score, probabilities, band)
      SELECT id, type, kind, valence, ${toTimestamp("changed")}, ${toTimestamp("reported")}, magnitude, score, probabilities::jsonb, band
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::text[], $10::text[])

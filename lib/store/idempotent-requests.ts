@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 
 /** A stored answer to a request sent with an `Idempotency-Key` (docs/telemetry-in.md). */
 export interface IdempotentAnswer {
@@ -30,7 +30,7 @@ export async function claimKey(tx: SqlRunner, actor: string, key: string, reques
 }
 
 export async function saveAnswer(tx: SqlRunner, actor: string, key: string, status: number, body: unknown): Promise<void> {
-  await tx.query(`UPDATE "idempotent_request" SET status = $3, body = $4::jsonb WHERE actor = $1 AND key = $2`, [
+  await write(tx, `UPDATE "idempotent_request" SET status = $3, body = $4::jsonb WHERE actor = $1 AND key = $2`, [
     actor,
     key,
     status,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
 
 /** One point to store: `stepped` when it steps its indicator's filter (docs/design.md §5). */
@@ -49,7 +49,7 @@ export async function insertObservations(tx: SqlRunner, rows: readonly Observati
   const stepped = rows.filter((r) => r.stepped);
   const others = stepped.length === rows.length ? [] : rows.filter((r) => !r.stepped);
   const columns = (list: readonly ObservationRow[]) => [list.map((r) => r.indicatorId), list.map((r) => r.time), list.map((r) => r.value)];
-  if (stepped.length > 0) await tx.query(INSERT_STEPPED, columns(stepped));
+  if (stepped.length > 0) await write(tx, INSERT_STEPPED, columns(stepped));
   if (others.length === 0) return { unstepped: [] };
   const [result] = await tx.query<{ ids: number[]; times: number[]; values: number[] }>(INSERT_OTHERS, columns(others));
   return {

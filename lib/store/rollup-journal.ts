@@ -1,10 +1,10 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toCount } from "@/lib/store/sql-time";
 
 /** One batch's packed new points (lib/pipeline/journal-codec.ts), in the batch's own transaction. */
-export async function appendJournal(tx: Pick<SqlRunner, "query">, points: Uint8Array): Promise<void> {
-  await tx.query(`INSERT INTO "rollup_journal" (points) VALUES ($1)`, [Buffer.from(points.buffer, points.byteOffset, points.byteLength)]);
+export async function appendJournal(tx: Pick<SqlRunner, "query" | "defer">, points: Uint8Array): Promise<void> {
+  await write(tx, `INSERT INTO "rollup_journal" (points) VALUES ($1)`, [Buffer.from(points.buffer, points.byteOffset, points.byteLength)]);
 }
 
 /**

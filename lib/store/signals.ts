@@ -1,6 +1,6 @@
 import "server-only";
 import { signalStreamEvents } from "@/lib/signals/signal-stream-events";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, writeParts, type SqlRunner } from "@/lib/store/sql-runner";
 import { queueStreamEvents } from "@/lib/store/stream-events";
 import { inScopes } from "@/lib/store/scope-filter";
 import { toMillis, toTimestamp } from "@/lib/store/sql-time";
@@ -62,7 +62,8 @@ export async function insertSignal(tx: Tx, signal: Signal, origin: SignalOrigin,
 export async function insertSignals(tx: Tx, items: readonly NewSignal[]): Promise<void> {
   if (items.length === 0) return;
   const c = items.map((i) => columns(i.signal));
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "signal" (id, system_id, indicator_id, external_alert_id, state, valence, kind, band, level, holder_level,
                            raised_at, closed_at, close_reason, changes, version, body, labels)
      SELECT id, system_id, indicator_id, external_alert_id, state, valence, kind, band, level, holder_level,
@@ -154,10 +155,11 @@ export async function saveTransitions(tx: Tx, items: readonly Transition[]): Pro
   return [...won];
 }
 
-async function appendTimelines(tx: Sql, rows: readonly { signalId: string; entry: TimelineEntry }[]): Promise<void> {
+async function appendTimelines(tx: Tx, rows: readonly { signalId: string; entry: TimelineEntry }[]): Promise<void> {
   if (rows.length === 0) return;
   const entries = rows.map((r) => r.entry);
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "signal_event" (signal_id, seq, at, actor, kind, from_state, to_state, level, reason, probabilities)
      SELECT signal_id, seq, ${toTimestamp("at")}, actor::jsonb, kind, from_state, to_state, level, reason, probabilities::jsonb
        FROM unnest($1::text[], $2::int[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
@@ -177,17 +179,27 @@ async function appendTimelines(tx: Sql, rows: readonly { signalId: string; entry
   );
 }
 
-/** Each signal's deadlines become exactly its schedule: superseded timers go in the same transaction. */
-async function replaceDeadlines(tx: Sql, items: readonly { signalId: string; schedule: readonly SignalDeadline[] }[]): Promise<void> {
+/**
+ * Each signal's deadlines become exactly its schedule: superseded timers go in the same
+ * transaction. Two writes on different rows — the kinds a schedule no longer has deleted, the rest
+ * inserted or overwritten — so they can go in one statement with the batch's other writes.
+ */
+async function replaceDeadlines(tx: Tx, items: readonly { signalId: string; schedule: readonly SignalDeadline[] }[]): Promise<void> {
   if (items.length === 0) return;
-  await tx.query(`DELETE FROM "signal_deadline" WHERE signal_id = ANY($1::text[])`, [items.map((i) => i.signalId)]);
   const rows = items.flatMap((i) => i.schedule.map((d) => ({ signalId: i.signalId, d })));
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO "signal_deadline" (signal_id, kind, at, level)
-     SELECT signal_id, kind, ${toTimestamp("at")}, level FROM unnest($1::text[], $2::text[], $3::float8[], $4::int[]) AS d(signal_id, kind, at, level)`,
-    [rows.map((r) => r.signalId), rows.map((r) => r.d.kind), rows.map((r) => r.d.at), rows.map((r) => r.d.level)],
-  );
+  const gone = {
+    text: `DELETE FROM "signal_deadline" d
+            WHERE d.signal_id = ANY($1::text[])
+              AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS k(signal_id, kind) WHERE k.signal_id = d.signal_id AND k.kind = d.kind)`,
+    params: [items.map((i) => i.signalId), rows.map((r) => r.signalId), rows.map((r) => r.d.kind)],
+  };
+  const kept = {
+    text: `INSERT INTO "signal_deadline" (signal_id, kind, at, level)
+           SELECT signal_id, kind, ${toTimestamp("at")}, level FROM unnest($1::text[], $2::text[], $3::float8[], $4::int[]) AS d(signal_id, kind, at, level)
+           ON CONFLICT (signal_id, kind) DO UPDATE SET at = excluded.at, level = excluded.level`,
+    params: [rows.map((r) => r.signalId), rows.map((r) => r.d.kind), rows.map((r) => r.d.at), rows.map((r) => r.d.level)],
+  };
+  await writeParts(tx, rows.length === 0 ? [gone] : [gone, kept]);
 }
 
 interface SignalRecord extends Record<string, unknown> {

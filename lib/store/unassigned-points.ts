@@ -1,7 +1,7 @@
 import "server-only";
 import type { UnassignedNameInput } from "@/lib/view/unassigned";
 import type { UnassignedCount } from "@/lib/ingest/unassigned";
-import type { SqlRunner } from "@/lib/store/sql-runner";
+import { write, type SqlRunner } from "@/lib/store/sql-runner";
 import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
 
 /**
@@ -10,7 +10,8 @@ import { toCount, toMillis, toTimestamp } from "@/lib/store/sql-time";
  */
 export async function countUnassigned(tx: SqlRunner, groups: readonly UnassignedCount[], at: number): Promise<void> {
   if (groups.length === 0) return;
-  await tx.query(
+  await write(
+    tx,
     `INSERT INTO "unassigned_point" AS u (source, unit_path, indicator_key, reason, count, first_seen, last_seen)
      SELECT source, unit_path, indicator_key, reason, count, ${toTimestamp("$6::float8")}, ${toTimestamp("$6::float8")}
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[]) AS g(source, unit_path, indicator_key, reason, count)
