@@ -75,16 +75,18 @@ export async function queueStreamEvents(tx: SqlRunner, events: readonly NewStrea
 }
 
 async function insertStreamEvents(tx: Sql, events: readonly NewStreamEvent[]): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ORDER_LOCK]);
+  // One statement: every row it inserts joins the lock's one row, so the lock is held before the
+  // first id is drawn from the sequence.
   await tx.query(
-    `WITH inserted AS (
+    `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock($4)),
+     inserted AS (
        INSERT INTO "stream_event" (kind, paths, data)
        SELECT e.kind, ARRAY(SELECT jsonb_array_elements_text(e.paths::jsonb)), e.data::jsonb
-         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(kind, paths, data, n)
+         FROM ordered, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(kind, paths, data, n)
         ORDER BY e.n
        RETURNING id)
      SELECT pg_notify('${STREAM_CHANNEL}', max(id)::text) FROM inserted`,
-    [events.map((e) => e.kind), events.map((e) => JSON.stringify(e.paths)), events.map((e) => JSON.stringify(e.data))],
+    [events.map((e) => e.kind), events.map((e) => JSON.stringify(e.paths)), events.map((e) => JSON.stringify(e.data)), ORDER_LOCK],
   );
 }
 
