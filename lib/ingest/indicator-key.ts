@@ -13,6 +13,21 @@ export const INDICATOR_KEY_PATTERN = SLUG_PATTERN;
 export type KeyMapping = { ok: true; key: string } | { ok: false; reason: string };
 
 export function metricNameToKey(name: string): KeyMapping {
+  let mapping = mapped.get(name);
+  if (mapping === undefined) {
+    // Bounded: a sender inventing names must not grow it without end.
+    if (mapped.size >= MAPPED_NAMES) mapped.clear();
+    mapping = mapName(name);
+    mapped.set(name, mapping);
+  }
+  return mapping;
+}
+
+/** Every point of every request names its metric, and a deployment has a few thousand names: each is mapped once. */
+const MAPPED_NAMES = 10_000;
+const mapped = new Map<string, KeyMapping>();
+
+function mapName(name: string): KeyMapping {
   const key = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

@@ -18,19 +18,29 @@ export interface Candidate extends KeyedObservation {
 
 export function mergeCandidates(candidates: readonly Candidate[]): { observations: KeyedObservation[]; merged: number; rejects: Reject[] } {
   // A group is its one candidate until a second arrives: most points meet no other series, and
-  // this runs for every point of every request.
-  const groups = new Map<string, Candidate | Candidate[]>();
+  // this runs for every point of every request. Groups are found through maps by unit, indicator
+  // and time (no key string made per point) and kept in the order they began.
+  const groups: (Candidate | Candidate[])[] = [];
+  const byUnit = new Map<string, Map<string, Map<number, number>>>();
   for (const candidate of candidates) {
-    const key = `${candidate.unitPath}\u0000${candidate.indicatorKey}\u0000${candidate.time}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, candidate);
-    else if (Array.isArray(group)) group.push(candidate);
-    else groups.set(key, [group, candidate]);
+    let byIndicator = byUnit.get(candidate.unitPath);
+    if (byIndicator === undefined) byUnit.set(candidate.unitPath, (byIndicator = new Map()));
+    let byTime = byIndicator.get(candidate.indicatorKey);
+    if (byTime === undefined) byIndicator.set(candidate.indicatorKey, (byTime = new Map()));
+    const index = byTime.get(candidate.time);
+    if (index === undefined) {
+      byTime.set(candidate.time, groups.length);
+      groups.push(candidate);
+      continue;
+    }
+    const group = groups[index]!;
+    if (Array.isArray(group)) group.push(candidate);
+    else groups[index] = [group, candidate];
   }
   const observations: KeyedObservation[] = [];
   const rejects: Reject[] = [];
   let merged = 0;
-  for (const entry of groups.values()) {
+  for (const entry of groups) {
     const first = Array.isArray(entry) ? entry[0]! : entry;
     const value = Array.isArray(entry) ? combine(entry) : entry.value;
     if (Number.isFinite(value)) {

@@ -8,7 +8,13 @@ import { reject, type Reject, type RejectCode } from "../reject";
 import { settleRequest, type PendingPoint, type SettledRequest, type UnsettledRequest } from "../settle-points";
 import { metricKind, type MetricKind } from "./metric-kind";
 import { canonicalAttributes, stringAttribute } from "./otlp-attributes";
-import { otlpRequestSchema, type OtlpRequest, type OtlpResourceMetrics, type OtlpScopeMetrics } from "./otlp-request-schema";
+import {
+  otlpRequestSchema,
+  type OtlpKeyValue,
+  type OtlpRequest,
+  type OtlpResourceMetrics,
+  type OtlpScopeMetrics,
+} from "./otlp-request-schema";
 import { readNumberPoint } from "./read-number-point";
 import { readOtlpProtobuf } from "./read-otlp-protobuf";
 
@@ -51,37 +57,37 @@ export function mapOtlpRequest(request: OtlpRequest, now: number): UnsettledRequ
   const counts = emptyCounts("otlp");
   const rejects: Reject[] = [];
   const pending: PendingPoint[] = [];
-  request.resourceMetrics.forEach((resourceMetrics, r) => {
+  // Loops rather than forEach: no function made per metric of every export.
+  for (const [r, resourceMetrics] of request.resourceMetrics.entries()) {
     const unit = unitOf(resourceMetrics);
     const resource = canonicalAttributes(resourceMetrics.resource.attributes);
-    resourceMetrics.scopeMetrics.forEach((scopeMetrics, s) => {
-      scopeMetrics.metrics.forEach((metric, m) => {
+    for (const [s, scope] of resourceMetrics.scopeMetrics.entries()) {
+      for (const [m, metric] of scope.metrics.entries()) {
         const kind = metricKind(metric);
-        const metricContext: MetricContext = {
-          unit,
-          key: metricNameToKey(metric.name),
-          kind,
-          seriesKey: (attributes) => seriesKeyOf(metric.name, scopeMetrics, resource, attributes),
-        };
-        kind.points.forEach((raw, p) => {
+        const context: MetricContext = { unit, key: metricNameToKey(metric.name), kind, name: metric.name, scope, resource };
+        for (let p = 0; p < kind.points.length; p++) {
           counts.points += 1;
-          const outcome = mapPoint(raw, `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].dataPoints[${p}]`, metricContext, now);
+          const outcome = mapPoint(kind.points[p], `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}].dataPoints[${p}]`, context, now);
           if (outcome.kind === "pending") pending.push(outcome.point);
           else if (outcome.kind === "reject") rejects.push(outcome.reject);
           else counts[outcome.kind] += 1;
-        });
-      });
-    });
-  });
+        }
+      }
+    }
+  }
   counts.rejected = rejects.length;
   return { pending, rejects, counts };
 }
 
+/** What the points of one metric share. No closures: this is made for every metric of every export. */
 interface MetricContext {
   unit: UnitOf;
   key: KeyMapping;
   kind: MetricKind;
-  seriesKey: (attributes: Record<string, string>) => string;
+  /** The metric's name, scope and resource attributes: with a point's attributes, its series (seriesKeyOf). */
+  name: string;
+  scope: OtlpScopeMetrics;
+  resource: Record<string, string>;
 }
 
 type Outcome = { kind: "pending"; point: PendingPoint } | { kind: "reject"; reject: Reject } | { kind: "stale" | "nan" };
@@ -91,7 +97,8 @@ type Outcome = { kind: "pending"; point: PendingPoint } | { kind: "reject"; reje
  * unit: they are normal and neither errors nor unassigned data. Then the unit, the metric's name
  * and kind, and the point's own time and value.
  */
-function mapPoint(raw: unknown, at: string, { unit, key, kind, seriesKey }: MetricContext, now: number): Outcome {
+function mapPoint(raw: unknown, at: string, context: MetricContext, now: number): Outcome {
+  const { unit, key, kind } = context;
   if (kind.kind === "unsupported") {
     const assigned = assign(at, unit, key);
     return { kind: "reject", reject: assigned.ok ? reject(at, "unsupported_metric", kind.reason, assigned.subject) : assigned.reject };
@@ -109,7 +116,7 @@ function mapPoint(raw: unknown, at: string, { unit, key, kind, seriesKey }: Metr
     value: point.value,
     start: point.start,
   };
-  const next = pendingPoint(kind, read, () => seriesKey(canonicalAttributes(point.attributes)));
+  const next = pendingPoint(kind, read, context, point.attributes);
   return "code" in next
     ? { kind: "reject", reject: reject(at, next.code, next.reason, assigned.subject) }
     : { kind: "pending", point: next };
@@ -149,7 +156,8 @@ interface ReadPoint {
 function pendingPoint(
   kind: Exclude<MetricKind, { kind: "unsupported" }>,
   point: ReadPoint,
-  seriesKey: () => string,
+  context: MetricContext,
+  attributes: OtlpKeyValue[],
 ): PendingPoint | { code: RejectCode; reason: string } {
   // Object literals rather than spreads: this runs for every point of every export.
   const { at, unitPath, indicatorKey, time, value, start } = point;
@@ -157,10 +165,13 @@ function pendingPoint(
     case "gauge":
     case "level":
       return { at, unitPath, indicatorKey, time, value, kind: "gauge" };
-    case "cumulative":
+    case "cumulative": {
+      // Only a cumulative point needs its series: the fingerprint is worked out for those alone.
+      const series = seriesKeyOf(context.name, context.scope, context.resource, canonicalAttributes(attributes));
       return start === undefined
-        ? { at, unitPath, indicatorKey, time, value, kind: "cumulative", seriesKey: seriesKey() }
-        : { at, unitPath, indicatorKey, time, value, kind: "cumulative", seriesKey: seriesKey(), start };
+        ? { at, unitPath, indicatorKey, time, value, kind: "cumulative", seriesKey: series }
+        : { at, unitPath, indicatorKey, time, value, kind: "cumulative", seriesKey: series, start };
+    }
     case "delta": {
       if (value < 0) return { code: "invalid_value", reason: "a monotonic delta sum cannot be negative" };
       if (start === undefined || start >= time)
