@@ -22,11 +22,19 @@ export function reportChanges(
 ): ChangeEvent[] {
   const events: ChangeEvent[] = [];
   const { raised, decided, change, verdict } = outcome;
-  const valence = (sign: number) => valenceOf(params.direction, sign);
+  const { direction } = params;
   if (decided && verdict !== "confirmed") {
     const { point, time, sign, deviation } = decided;
     if (decided.announced)
-      events.push({ type: "retracted", kind: "step", point, time, valence: valence(sign), magnitude: deviation, score: outcome.surprise });
+      events.push({
+        type: "retracted",
+        kind: "step",
+        point,
+        time,
+        valence: valenceOf(direction, sign),
+        magnitude: deviation,
+        score: outcome.surprise,
+      });
     // A surprise the next point did not bear out: an outlier, shown and paged by nobody…
     if (decided.announced && verdict === "transient")
       events.push({
@@ -34,7 +42,7 @@ export function reportChanges(
         kind: "transient",
         point,
         time,
-        valence: valence(sign),
+        valence: valenceOf(direction, sign),
         magnitude: deviation,
         score: deviation / Math.sqrt(state.test.scale),
       });
@@ -58,7 +66,7 @@ export function reportChanges(
       kind: "step",
       point: raised.point,
       time: raised.time,
-      valence: valence(raised.sign),
+      valence: valenceOf(direction, raised.sign),
       magnitude: raised.score * Math.sqrt(state.test.scale),
       score: raised.score,
     });
