@@ -11,7 +11,22 @@ import { TAIL_SIZE } from "@/lib/vsm/filter/tail-factor";
 const finite = z.number().finite();
 const nonNegative = finite.min(0);
 const point = z.number().int().min(0);
-const perRegime = (width: number) => z.array(finite).length(4 * width);
+
+/**
+ * Number arrays come out of the schema as fresh arrays of unboxed doubles. As parsed from JSON and
+ * copied by the schema they can hold their numbers boxed, one heap object each, and the filter
+ * writes into these arrays at every step: boxed, each write allocated (BENCHMARKS.md, "Ingest
+ * through HTTP").
+ */
+const numbers = (schema: z.ZodType<number[]>) => schema.transform(unboxed);
+
+function unboxed(values: readonly number[]): number[] {
+  const copy: number[] = [];
+  for (const value of values) copy.push(value);
+  return copy;
+}
+
+const perRegime = (width: number) => numbers(z.array(finite).length(4 * width));
 
 /** The noise of the series as the mixture sees it (noise.ts). */
 const noiseSchema = z
@@ -40,7 +55,7 @@ const profileSchema = z
     period: finite.positive(),
     /** The slow baseline level this profile learns departures from. */
     baseline: finite,
-    values: z.array(finite),
+    values: numbers(z.array(finite)),
     /** Periods' worth of visits so far, capped so each node averages over its last few periods. */
     visits: nonNegative,
     /** Sum of the bins, so the profile is read with mean zero without a pass over it. */
@@ -76,9 +91,9 @@ const pendingSchema = z
     surprise: finite,
     deviation: finite,
     /** The deviations of the run so far (the surprise and the values that repeated it), held back from learning until decided. */
-    held: z.array(finite).min(1).max(3),
+    held: numbers(z.array(finite).min(1).max(3)),
     /** The elapsed time (in typical intervals) before each held value, for learning it late as it would have been learnt. */
-    elapsed: z.array(nonNegative).min(1).max(3),
+    elapsed: numbers(z.array(nonNegative).min(1).max(3)),
     /** Whether it was reported as `raised` (not while an episode is under way), so its verdict is reported too. */
     announced: z.boolean(),
   })
@@ -96,7 +111,7 @@ const testSchema = z
     scale: finite.positive(),
     dof: finite.positive(),
     /** Fading histogram of the standardised deviations beyond the surprise threshold (tail-factor.ts). */
-    tail: z.array(nonNegative).length(TAIL_SIZE),
+    tail: numbers(z.array(nonNegative).length(TAIL_SIZE)),
     autocorrelation: finite.min(0).max(1),
     lagProduct: finite,
     lagSquare: nonNegative,
@@ -104,8 +119,8 @@ const testSchema = z
     up: runSchema,
     down: runSchema,
     /** The last deviations since the restart and their times, for the shape of a change (run-shape.ts). */
-    deviations: z.array(finite).max(SHAPE_WINDOW),
-    times: z.array(finite).max(SHAPE_WINDOW),
+    deviations: numbers(z.array(finite).max(SHAPE_WINDOW)),
+    times: numbers(z.array(finite).max(SHAPE_WINDOW)),
     pending: pendingSchema.nullable(),
   })
   .strict();
@@ -136,7 +151,7 @@ export const filterStateSchema = z
     lastTime: finite.nullable(),
     interval: nonNegative,
     /** Times and values held until the warm-up is complete; empty once the filter runs. */
-    warmup: z.object({ times: z.array(finite), values: z.array(finite) }).strict(),
+    warmup: z.object({ times: numbers(z.array(finite)), values: numbers(z.array(finite)) }).strict(),
     ready: z.boolean(),
     noise: noiseSchema,
     /** p(i), (level μ, slope β) and (C11, C12, C22) per regime; the slope is per typical interval. */
