@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Writes whose results nobody reads, sent to the server together: each becomes a data-modifying
  * WITH query of a statement that selects nothing. A batch's transaction makes a dozen such writes
