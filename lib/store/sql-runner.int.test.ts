@@ -5,16 +5,17 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  // `at` tells statements apart: every statement of a transaction has its own statement_timestamp().
   await db.sql.exec(`
-    CREATE TABLE "wait_a" (id serial PRIMARY KEY, v int UNIQUE, at timestamptz NOT NULL DEFAULT statement_timestamp());
-    CREATE TABLE "wait_b" (id serial PRIMARY KEY, v int UNIQUE, at timestamptz NOT NULL DEFAULT statement_timestamp());`);
+    CREATE TABLE "wait_a" (id serial PRIMARY KEY, v int UNIQUE);
+    CREATE TABLE "wait_b" (id serial PRIMARY KEY, v int UNIQUE);`);
 });
 afterAll(() => db.close());
 
-// In microseconds: two statements of one transaction can fall in the same millisecond.
+// `at` tells statements apart: a row's transaction and command id, and every statement of a
+// transaction that writes has its own command id. (A clock would not do: the embedded
+// database's counts whole milliseconds.)
 const rows = (table: string) =>
-  db.sql.query<{ v: number; at: string }>(`SELECT v, (extract(epoch FROM at) * 1e6)::int8::text AS at FROM "${table}" ORDER BY id`);
+  db.sql.query<{ v: number; at: string }>(`SELECT v, xmin::text || ':' || cmin::text AS at FROM "${table}" ORDER BY id`);
 const insert = (table: string, v: number) => ({ text: `INSERT INTO "${table}" (v) VALUES ($1)`, params: [v] });
 
 describe("writes that wait inside a transaction (combined-writes.ts)", () => {
