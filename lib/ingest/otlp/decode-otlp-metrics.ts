@@ -57,12 +57,15 @@ export function mapOtlpRequest(request: OtlpRequest, now: number): UnsettledRequ
   const counts = emptyCounts("otlp");
   const rejects: Reject[] = [];
   const pending: PendingPoint[] = [];
-  // Loops rather than forEach: no function made per metric of every export.
-  for (const [r, resourceMetrics] of request.resourceMetrics.entries()) {
+  // Counted loops rather than forEach or entries(): nothing made per metric of every export but its context.
+  for (let r = 0; r < request.resourceMetrics.length; r++) {
+    const resourceMetrics = request.resourceMetrics[r]!;
     const unit = unitOf(resourceMetrics);
     const resource = canonicalAttributes(resourceMetrics.resource.attributes);
-    for (const [s, scope] of resourceMetrics.scopeMetrics.entries()) {
-      for (const [m, metric] of scope.metrics.entries()) {
+    for (let s = 0; s < resourceMetrics.scopeMetrics.length; s++) {
+      const scope = resourceMetrics.scopeMetrics[s]!;
+      for (let m = 0; m < scope.metrics.length; m++) {
+        const metric = scope.metrics[m]!;
         const kind = metricKind(metric);
         const context: MetricContext = { unit, key: metricNameToKey(metric.name), kind, name: metric.name, scope, resource };
         for (let p = 0; p < kind.points.length; p++) {
