@@ -1,13 +1,14 @@
 import { GraphQLError } from "graphql";
 import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/signal-cursor";
 import type { SignalPosition } from "@/lib/store/signal-heads";
 
 /**
- * Opaque page cursors: where a page ended, in the list's order, as base64url JSON tagged with the
- * list it belongs to. They carry a position only, never a permission: every page is read within
- * the reader's subtrees again, so a cursor passed to someone else shows them nothing more.
+ * Opaque page cursors: where a page ended, in the list's order, as base64url JSON — the signals'
+ * the REST list's own, the systems' tagged, so neither list takes the other's. They carry a
+ * position only, never a permission: every page is read within the reader's subtrees again, so a
+ * cursor passed to someone else shows them nothing more.
  */
-const signalCursor = z.tuple([z.literal("signal"), z.number().int(), z.string().min(1).max(200)]);
 const systemCursor = z.tuple([z.literal("system"), z.string().min(1).max(1024)]);
 
 function encode(value: unknown): string {
@@ -32,13 +33,15 @@ function badCursor(): GraphQLError {
   });
 }
 
+/** Signals page as the REST list does, with the same cursor (lib/api/signal-cursor.ts). */
 export function signalCursorOf(position: SignalPosition): string {
-  return encode(["signal", position.raisedAt, position.id]);
+  return encodeCursor(position);
 }
 
 export function signalPositionOf(cursor: string): SignalPosition {
-  const [, raisedAt, id] = decode(signalCursor, cursor);
-  return { raisedAt, id };
+  const position = decodeCursor(cursor);
+  if (position === null) throw badCursor();
+  return position;
 }
 
 export function systemCursorOf(path: string): string {

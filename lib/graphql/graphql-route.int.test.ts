@@ -326,9 +326,9 @@ describe("signals", () => {
     expect(new Set(seen).size).toBe(15);
     const times = all.signals.nodes.map((n) => n.raisedAt);
     expect([...times].sort().reverse()).toEqual(times);
-    // The two raised in the same millisecond sit next to each other, in id order.
+    // The two raised in the same millisecond sit next to each other, the larger id first (as in the REST list).
     const tied = [ids.payments4!, ids.payments5!].sort();
-    expect(seen.indexOf(tied[1]!) - seen.indexOf(tied[0]!)).toBe(1);
+    expect(seen.indexOf(tied[0]!) - seen.indexOf(tied[1]!)).toBe(1);
   });
 
   it("filters by state, valence, kind and subtree, all together", async () => {

@@ -22,6 +22,9 @@ export interface SignalHeadFilter {
   kind: string | null;
   /** A system path: signals of that unit and the units below it. */
   subtree: string | null;
+  /** Raised in [from, to), epoch ms. */
+  from?: number | null;
+  to?: number | null;
 }
 
 /** Where the previous page ended, in the list's order: newest raised first, then by id. */
@@ -33,8 +36,10 @@ export interface SignalPosition {
 const headSchema = signalSchema.omit({ timeline: true });
 
 /*
- * Keyset pagination on (raised_at, id): an OFFSET would repeat or skip signals raised between two
- * pages. Ids compare bytewise (COLLATE "C") so the order is the same on every database.
+ * Keyset pagination on (raised_at, id), newest first, both in the ORDER BY and in the condition
+ * that starts a page: an OFFSET would repeat or skip signals raised between two pages. Ids compare
+ * bytewise (COLLATE "C") so the order is the same on every database. Every filter is a parameter;
+ * a NULL one does not filter. The one page query of both the REST list and GraphQL.
  */
 const PAGE = `
 SELECT s.body, s.system_id AS "systemId"
@@ -44,10 +49,11 @@ SELECT s.body, s.system_id AS "systemId"
    AND ($3::text IS NULL OR s.valence = $3)
    AND ($4::text IS NULL OR s.kind = $4)
    AND ($5::text IS NULL OR u.path = $5 OR starts_with(u.path, $5 || '/'))
-   AND ($6::float8 IS NULL OR s.raised_at < ${toTimestamp("$6::float8")}
-        OR (s.raised_at = ${toTimestamp("$6::float8")} AND s.id COLLATE "C" > $7::text COLLATE "C"))
- ORDER BY s.raised_at DESC, s.id COLLATE "C"
- LIMIT $8`;
+   AND ($6::float8 IS NULL OR s.raised_at >= ${toTimestamp("$6::float8")})
+   AND ($7::float8 IS NULL OR s.raised_at < ${toTimestamp("$7::float8")})
+   AND ($8::float8 IS NULL OR (s.raised_at, s.id COLLATE "C") < (${toTimestamp("$8::float8")}, $9::text COLLATE "C"))
+ ORDER BY s.raised_at DESC, s.id COLLATE "C" DESC
+ LIMIT $10`;
 
 function toHead(row: { body: unknown; systemId: number }): SignalHead {
   // Checked by the domain's schema: a row lib/vsm cannot read is an error, not a guess.
@@ -62,10 +68,12 @@ export async function signalHeadPage(
   const { filter, after } = options;
   const rows = await sql.query<{ body: unknown; systemId: number }>(PAGE, [
     options.scopes,
-    filter.states,
+    filter.states && filter.states.length > 0 ? filter.states : null,
     filter.valence,
     filter.kind,
     filter.subtree,
+    filter.from ?? null,
+    filter.to ?? null,
     after?.raisedAt ?? null,
     after?.id ?? null,
     options.limit,

@@ -9,15 +9,15 @@ import { requireScope, scopesWith } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import * as operate from "@/lib/signals/operator-actions";
 import type { Database } from "@/lib/store/database";
-import { pageSignals } from "@/lib/store/signal-keyset";
+import { signalHeadPage, type SignalHead } from "@/lib/store/signal-heads";
 import { readSignalIn } from "@/lib/store/signals";
 import type { Signal } from "@/lib/vsm/algedonic/schemas";
 import { MINUTE } from "@/lib/vsm/types";
 
-/** A signal in a list: everything but its timeline. */
-function summaryOf(signal: Signal): Omit<Signal, "timeline"> {
-  const summary: Partial<Signal> & Omit<Signal, "timeline"> = { ...signal };
-  delete summary.timeline;
+/** A signal in a list: everything but its timeline (and the unit's internal id, which the list does not publish). */
+function summaryOf(head: SignalHead): Omit<Signal, "timeline"> {
+  const summary: Partial<SignalHead> & Omit<Signal, "timeline"> = { ...head };
+  delete summary.systemId;
   return summary;
 }
 
@@ -37,17 +37,24 @@ export function signalHandlers(withRoute: WithRoute, deps: ApiDeps) {
   return {
     listSignals: apiHandler(withRoute, listSignals, async ({ query, actor }) => {
       const db = await deps.database();
-      const page = await pageSignals(db.sql, {
+      // One more than asked for, to know whether a next page follows.
+      const heads = await signalHeadPage(db.sql, {
         scopes: narrowScopes(scopesWith(actor, "read"), query.under),
-        ...(query.state ? { states: query.state } : {}),
-        ...(query.valence ? { valence: query.valence } : {}),
-        ...(query.kind ? { kind: query.kind } : {}),
-        ...(query.from === undefined ? {} : { from: query.from }),
-        ...(query.to === undefined ? {} : { to: query.to }),
-        ...(query.cursor ? { after: query.cursor } : {}),
-        limit: query.limit,
+        filter: {
+          states: query.state ?? null,
+          valence: query.valence ?? null,
+          kind: query.kind ?? null,
+          subtree: null,
+          from: query.from ?? null,
+          to: query.to ?? null,
+        },
+        after: query.cursor ?? null,
+        limit: query.limit + 1,
       });
-      return { signals: page.signals.map(summaryOf), nextCursor: page.next ? encodeCursor(page.next) : null };
+      const page = heads.slice(0, query.limit);
+      const last = page.at(-1);
+      const next = heads.length > query.limit && last ? encodeCursor({ raisedAt: last.raisedAt, id: last.id }) : null;
+      return { signals: page.map(summaryOf), nextCursor: next };
     }),
 
     getSignal: apiHandler(withRoute, getSignal, async ({ params, actor }) => {
