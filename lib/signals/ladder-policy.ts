@@ -1,5 +1,5 @@
 import "server-only";
-import { policyOverridesAlong } from "@/lib/store/signals";
+import { systemsAlong } from "@/lib/store/signals";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { ancestorPaths } from "@/lib/vsm/model/path";
 import { resolvePolicy, type Policy } from "@/lib/vsm/policy";
@@ -18,18 +18,32 @@ export async function ladderPoliciesFor(
   sql: Pick<SqlRunner, "query">,
   unitPaths: readonly string[],
 ): Promise<Map<string, (level: number) => Policy>> {
+  return (await unitLadders(sql, unitPaths)).ladders;
+}
+
+/**
+ * The ladders of these units and, read by the same statement, the units' system ids (a unit the
+ * model no longer has is left out of `systemIds`): a batch raising signals needs both.
+ */
+export async function unitLadders(
+  sql: Pick<SqlRunner, "query">,
+  unitPaths: readonly string[],
+): Promise<{ ladders: Map<string, (level: number) => Policy>; systemIds: Map<string, number> }> {
   const chains = new Map(unitPaths.map((path) => [path, [...ancestorPaths(path).reverse(), path]]));
-  const overrides = await policyOverridesAlong(sql, [...new Set([...chains.values()].flat())]);
+  const systems = await systemsAlong(sql, [...new Set([...chains.values()].flat())]);
   const ladders = new Map<string, (level: number) => Policy>();
+  const systemIds = new Map<string, number>();
   for (const [unitPath, rootFirst] of chains) {
-    const byLevel = rootFirst.map((_, level) => resolved(rootFirst.slice(0, level + 1).map((path) => overrides.get(path) ?? {})));
+    const id = systems.get(unitPath)?.id;
+    if (id !== undefined) systemIds.set(unitPath, id);
+    const byLevel = rootFirst.map((_, level) => resolved(rootFirst.slice(0, level + 1).map((path) => systems.get(path)?.policy ?? {})));
     ladders.set(unitPath, (level) => {
       const policy = byLevel[level];
       if (policy === undefined) throw new RangeError(`${unitPath} has no level ${level}`);
       return policy;
     });
   }
-  return ladders;
+  return { ladders, systemIds };
 }
 
 /**

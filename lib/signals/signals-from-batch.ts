@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ChangeEventRow, LevelObservation } from "@/lib/pipeline/step-points";
 import { applyToSignal } from "@/lib/signals/apply-to-signal";
-import { ladderPoliciesFor } from "@/lib/signals/ladder-policy";
+import { unitLadders } from "@/lib/signals/ladder-policy";
 import type { Policy } from "@/lib/vsm/policy";
 import type { IndicatorTarget } from "@/lib/store/indicator-runtimes";
 import type { SignalCache } from "@/lib/signals/signal-cache";
-import { insertSignals, readSignals, runningSignalVersions, saveTransitions, systemIdsByPath, type NewSignal } from "@/lib/store/signals";
+import { insertSignals, readSignals, runningSignalVersions, saveTransitions, type NewSignal } from "@/lib/store/signals";
 import type { SqlRunner } from "@/lib/store/sql-runner";
 import { applySignalEvent } from "@/lib/vsm/algedonic/apply-signal-event";
 import { raiseSignal } from "@/lib/vsm/algedonic/raise-signal";
@@ -65,7 +65,7 @@ export async function signalsFromBatch(
   const changed = events.filter(isSignalEvent);
   const running = await currentSignals(tx, cache, [...new Set([...levels.keys(), ...changed.map((e) => e.indicatorId)])]);
   const work = [...new Set([...changed.map((e) => e.indicatorId), ...running.keys()])].sort((a, b) => a - b);
-  const policies = await ladderPoliciesFor(tx, [...new Set(work.flatMap((id) => targets.get(id)?.unitPath ?? []))]);
+  const { ladders: policies, systemIds } = await unitLadders(tx, [...new Set(work.flatMap((id) => targets.get(id)?.unitPath ?? []))]);
   const sessions: Session[] = [];
   for (const indicatorId of work) {
     const target = targets.get(indicatorId);
@@ -77,7 +77,7 @@ export async function signalsFromBatch(
     ].sort((a, b) => a.at - b.at || a.order - b.order);
     sessions.push(...runIndicator(target, policies.get(target.unitPath)!, running.get(indicatorId) ?? [], items));
   }
-  await save(tx, sessions, result);
+  await save(tx, sessions, systemIds, result);
   return result;
 }
 
@@ -197,7 +197,12 @@ function raiseInput(target: IndicatorTarget, change: ChangeEventRow): RaiseInput
  * changed ones stored over the versions they were read at (in id order, so two writers lock rows
  * in the same order).
  */
-async function save(tx: SqlRunner, sessions: readonly Session[], result: BatchSignals): Promise<void> {
+async function save(
+  tx: SqlRunner,
+  sessions: readonly Session[],
+  systemIds: ReadonlyMap<string, number>,
+  result: BatchSignals,
+): Promise<void> {
   // Transitions first: a signal this batch closed must be closed before the one it raised in its place is inserted.
   const changed = sessions
     .filter((s): s is Session & { stored: Signal } => s.stored !== null && s.current !== s.stored)
@@ -220,10 +225,9 @@ async function save(tx: SqlRunner, sessions: readonly Session[], result: BatchSi
   // A possible change raised and retracted within this batch was never announced and leaves nothing to act on:
   // the filter's own events record it, and no signal row is written for it.
   const raised = sessions.filter((s) => s.stored === null && s.current.closeReason !== "retracted");
-  const systems = await systemIdsByPath(tx, [...new Set(raised.map((s) => s.target.unitPath))]);
   const fresh: NewSignal[] = [];
   for (const { current, schedule, target } of raised) {
-    const systemId = systems.get(target.unitPath);
+    const systemId = systemIds.get(target.unitPath);
     // A unit removed from the model since the batch was resolved: its points are stored, no signal is raised.
     if (systemId !== undefined)
       fresh.push({ signal: current, origin: { systemId, indicatorId: target.id, externalAlertId: null, labels: {} }, schedule });

@@ -323,25 +323,22 @@ export async function dropDeadline(tx: Sql, deadline: SignalDeadline): Promise<v
   ]);
 }
 
-/** The ids of the systems these paths name; a path the model lacks is left out. */
-export async function systemIdsByPath(sql: Sql, paths: readonly string[]): Promise<Map<string, number>> {
-  if (paths.length === 0) return new Map();
-  const rows = await sql.query<{ path: string; id: number }>(`SELECT path, id FROM "system" WHERE path = ANY($1::text[])`, [paths]);
-  return new Map(rows.map((r) => [r.path, r.id]));
-}
-
 /** The system a unit path names, with its id and level, or null. */
 export async function systemByPath(sql: Sql, path: string): Promise<{ id: number; level: number } | null> {
   const [row] = await sql.query<{ id: number; level: number }>(`SELECT id, level FROM "system" WHERE path = $1`, [path]);
   return row ?? null;
 }
 
-/** The policy overrides of a unit and its ancestors, root first, as stored (lib/vsm/policy.ts merges them). */
-export async function policyOverridesAlong(sql: Sql, paths: readonly string[]): Promise<Map<string, unknown>> {
-  const rows = await sql.query<{ path: string; policy: unknown }>(`SELECT path, policy FROM "system" WHERE path = ANY($1::text[])`, [
-    paths,
-  ]);
-  return new Map(rows.map((r) => [r.path, r.policy]));
+/**
+ * The systems these paths name, with their ids and policy overrides as stored (lib/vsm/policy.ts
+ * merges a unit's and its ancestors'); a path the model lacks is left out.
+ */
+export async function systemsAlong(sql: Sql, paths: readonly string[]): Promise<Map<string, { id: number; policy: unknown }>> {
+  const rows = await sql.query<{ path: string; id: number; policy: unknown }>(
+    `SELECT path, id, policy FROM "system" WHERE path = ANY($1::text[])`,
+    [paths],
+  );
+  return new Map(rows.map((r) => [r.path, { id: r.id, policy: r.policy }]));
 }
 
 /** The signal an external alert raised, if any: there is at most one. */
