@@ -4,10 +4,10 @@ import { decodeCursor, encodeCursor } from "@/lib/api/signal-cursor";
 import type { SignalPosition } from "@/lib/store/signal-heads";
 
 /**
- * Opaque page cursors: where a page ended, in the list's order, as base64url JSON — the signals'
- * the REST list's own, the systems' tagged, so neither list takes the other's. They carry a
- * position only, never a permission: every page is read within the reader's subtrees again, so a
- * cursor passed to someone else shows them nothing more.
+ * Opaque page cursors: where a page ended, in the list's order, as base64url JSON. Signal cursors
+ * are the REST list's own (lib/api/signal-cursor.ts); system cursors are tagged, so neither list
+ * takes the other's. They carry a position only, never a permission: every page is read within the
+ * reader's subtrees again, so a cursor passed to someone else shows them nothing more.
  */
 const systemCursor = z.tuple([z.literal("system"), z.string().min(1).max(1024)]);
 
