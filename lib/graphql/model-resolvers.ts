@@ -1,7 +1,8 @@
 import "server-only";
 import type { GraphqlContext } from "@/lib/graphql/context";
 import { systemCursorOf, systemPathOf } from "@/lib/graphql/cursor";
-import { pageOf, pageSize } from "@/lib/graphql/page-size";
+import { pageSize } from "@/lib/graphql/page-size";
+import { pageOf } from "@/lib/keyset-page";
 import { rootSystemsIn, systemsByPaths, systemsIn, type SystemRecord } from "@/lib/store/model-reads";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pageOf, pageSize } from "@/lib/graphql/page-size";
+import { pageSize } from "@/lib/graphql/page-size";
+import { pageOf } from "@/lib/keyset-page";
 
 describe("page sizes", () => {
   it("take first, or 50 when it is left out or null, within 1–100", () => {

@@ -14,8 +14,3 @@ export function pageSize(first: number | null | undefined): number {
   }
   return size;
 }
-
-/** A page of `size` from rows read with one extra: the page, and whether more follow. */
-export function pageOf<T>(rows: readonly T[], size: number): { page: T[]; hasNextPage: boolean } {
-  return { page: rows.slice(0, size), hasNextPage: rows.length > size };
-}

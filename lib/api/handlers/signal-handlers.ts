@@ -7,6 +7,7 @@ import { encodeCursor } from "@/lib/api/signal-cursor";
 import type { Actor } from "@/lib/auth/actor";
 import { requireScope, scopesWith } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { pageOf } from "@/lib/keyset-page";
 import * as operate from "@/lib/signals/operator-actions";
 import type { Database } from "@/lib/store/database";
 import { signalHeadPage, type SignalHead } from "@/lib/store/signal-heads";
@@ -51,9 +52,9 @@ export function signalHandlers(withRoute: WithRoute, deps: ApiDeps) {
         after: query.cursor ?? null,
         limit: query.limit + 1,
       });
-      const page = heads.slice(0, query.limit);
+      const { page, hasNextPage } = pageOf(heads, query.limit);
       const last = page.at(-1);
-      const next = heads.length > query.limit && last ? encodeCursor({ raisedAt: last.raisedAt, id: last.id }) : null;
+      const next = hasNextPage && last ? encodeCursor({ raisedAt: last.raisedAt, id: last.id }) : null;
       return { signals: page.map(summaryOf), nextCursor: next };
     }),
 
